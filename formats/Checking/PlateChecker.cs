@@ -1,0 +1,99 @@
+namespace DeepPlate.Formats;
+
+/// <summary>Decides whether a text is a plate of some templates and, when it is not, says why in plain words.</summary>
+internal static class PlateChecker
+{
+    public static PlateCheck Check(string text, IReadOnlyList<PlateTemplate> templates, string where)
+    {
+        var normal = TextNormalizer.Normalize(text);
+        var compact = TextNormalizer.Compact(text);
+        if (compact.Length == 0) return PlateCheck.Invalid(text, "the text is empty");
+
+        string? ruleReason = null;
+        foreach (var template in templates)
+        {
+            var match = template.Matcher.Match(normal);
+            if (!match.Success) continue;
+            var canonical = TemplateRegex.Canonical(template.Elements, match);
+            if (template.MaxChars is int max && compact.Length > max)
+            {
+                ruleReason ??= $"{Name(template)} allows at most {max} characters";
+                continue;
+            }
+            var excluded = template.Exclusions.FirstOrDefault(x => x.Regex.IsMatch(canonical));
+            if (excluded is not null)
+            {
+                ruleReason ??= $"{Name(template)}: {excluded.Why}";
+                continue;
+            }
+            return PlateCheck.Valid(text, template, canonical);
+        }
+
+        return PlateCheck.Invalid(text, ruleReason ?? Explain(normal, compact, templates, where));
+    }
+
+    private static string Name(PlateTemplate t) => $"{t.QualifiedId} ({t.Name})";
+
+    private static string Explain(string normal, string compact, IReadOnlyList<PlateTemplate> templates, string where)
+    {
+        foreach (var c in normal)
+        {
+            if (TemplateRegex.Separators.Contains(c)) continue;
+            if (!templates.Any(t => t.Alphabet.Contains(c))) return $"'{c}' is not used on plates of {where}";
+        }
+
+        if (normal.Length != compact.Length && templates.Any(t => t.Matcher.IsMatch(compact)))
+        {
+            return $"a separator stands where no template of {where} has a gap";
+        }
+
+        // The closest shape of the same length: the one whose first wrong character comes latest.
+        (PlateTemplate Template, TemplateShape Shape, int Wrong)? best = null;
+        foreach (var template in templates)
+        {
+            foreach (var shape in template.Shapes)
+            {
+                if (shape.Length != compact.Length) continue;
+                var wrong = 0;
+                while (wrong < compact.Length && shape.Positions[wrong].Contains(compact[wrong])) wrong++;
+                if (best is null || wrong > best.Value.Wrong) best = (template, shape, wrong);
+            }
+        }
+
+        if (best is null)
+        {
+            var lengths = templates.SelectMany(t => t.Shapes.Select(s => s.Length)).Distinct().Order().ToList();
+            return $"{compact.Length} characters, but plates of {where} have {Range(lengths)}";
+        }
+
+        var (closest, closestShape, at) = best.Value;
+        if (at < compact.Length)
+        {
+            return $"closest template {Name(closest)}, e.g. {closest.Example}: character {at + 1} '{compact[at]}' "
+                + $"should be {closestShape.Positions[at].Describe()}";
+        }
+
+        // Every position fits its set, so a list token is not on its list.
+        for (var e = 0; e < closest.Elements.Count; e++)
+        {
+            if (closest.Elements[e] is not ListSlot list) continue;
+            var first = IndexOf(closestShape.ElementIndex, e);
+            var length = closestShape.ElementIndex.Count(x => x == e);
+            var token = compact.Substring(first, length);
+            if (!list.List.Entries.Contains(token)) return $"'{token}' is not a known {list.List.Name} of {where}";
+        }
+        return $"no template of {where} matches";
+    }
+
+    private static int IndexOf(IReadOnlyList<int> values, int value)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] == value) return i;
+        }
+        return -1;
+    }
+
+    private static string Range(List<int> lengths) =>
+        lengths.Count == 1 ? $"{lengths[0]}" : $"{lengths[0]} to {lengths[^1]}";
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DeepPlate.Formats;
+
+/// <summary>Builds and reads the regex that matches a template: one capture group per non-gap element.</summary>
+internal static class TemplateRegex
+{
+    /// <summary>The characters a user may type between groups.</summary>
+    public const string Separators = " -·.";
+
+    public static Regex Build(IReadOnlyList<PatternElement> elements)
+    {
+        var sb = new StringBuilder("^");
+        foreach (var element in elements)
+        {
+            switch (element)
+            {
+                case CharSlot s:
+                    sb.Append("([");
+                    foreach (var c in s.Set.Chars)
+                    {
+                        if (c is '\\' or ']' or '[' or '^' or '-') sb.Append('\\');
+                        sb.Append(c);
+                    }
+                    sb.Append("]{").Append(s.Min).Append(',').Append(s.Max).Append("})");
+                    break;
+                case ListSlot l:
+                    sb.Append('(');
+                    sb.AppendJoin('|', l.List.Entries.OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Select(Regex.Escape));
+                    sb.Append(')');
+                    break;
+                case Gap:
+                    sb.Append("[ \\-·.]?");
+                    break;
+            }
+        }
+        sb.Append('$');
+        return new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>The canonical text of a match: <c>-</c> for a printed hyphen, one space for any other gap.</summary>
+    public static string Canonical(IReadOnlyList<PatternElement> elements, Match match)
+    {
+        var sb = new StringBuilder();
+        var group = 1;
+        foreach (var element in elements)
+        {
+            if (element is Gap gap) sb.Append(gap.Kind == GapKind.Hyphen ? '-' : ' ');
+            else sb.Append(match.Groups[group++].Value);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+
+namespace DeepPlate.Formats;
+
+/// <summary>Reads the <c>plate</c> and <c>typeface</c> objects (after overrides are merged).</summary>
+internal static class StyleReader
+{
+    public static PlateStyle Plate(JsonObject merged, string file, string path, bool allowVariants = true)
+    {
+        var f = new JsonFields(merged, file, path);
+        var border = f.Raw("border") is null ? (PlateColor?)null : Color(f, "border");
+        var style = new PlateStyle(
+            WidthMm: f.Positive("widthMm"),
+            HeightMm: f.Positive("heightMm"),
+            CornerRadiusMm: f.OptionalNumber("cornerRadiusMm") ?? 0,
+            Background: Color(f, "background"),
+            Text: Color(f, "text"),
+            Border: border,
+            BorderMm: f.OptionalNumber("borderMm") ?? (border is null ? 0 : 2),
+            Band: Band(f.OptionalObject("band")),
+            RightBand: Band(f.OptionalObject("rightBand")),
+            Variants: [],
+            Source: f.OptionalString("source"));
+
+        var variants = new List<PlateVariant>();
+        foreach (var v in f.Objects("variants"))
+        {
+            if (!allowVariants) throw v.Error("", "a variant cannot have variants");
+            var name = v.String("name");
+            var weight = v.Positive("weight");
+            var overrides = v.Node.DeepClone().AsObject();
+            overrides.Remove("name");
+            overrides.Remove("weight");
+            var baseObject = merged.DeepClone().AsObject();
+            baseObject.Remove("variants");
+            variants.Add(new PlateVariant(name, weight, Plate(JsonMerge.Merge(baseObject, overrides), file, v.Path, allowVariants: false)));
+        }
+        f.NoOtherKeys();
+        return style with { Variants = variants };
+    }
+
+    public static Typeface Typeface(JsonObject merged, string file, string path)
+    {
+        var f = new JsonFields(merged, file, path);
+        var typeface = new Typeface(
+            Name: f.String("name"),
+            Font: f.String("font"),
+            HeightMm: f.Positive("heightMm"),
+            WidthMm: f.Positive("widthMm"),
+            DigitWidthMm: f.OptionalNumber("digitWidthMm"),
+            StrokeMm: f.OptionalNumber("strokeMm"),
+            GapMm: f.OptionalNumber("gapMm"),
+            GroupGapMm: f.OptionalNumber("groupGapMm"),
+            Source: f.OptionalString("source"));
+        f.NoOtherKeys();
+        return typeface;
+    }
+
+    private static BandStyle? Band(JsonFields? f)
+    {
+        if (f is null) return null;
+        var band = new BandStyle(
+            Code: f.OptionalString("code"),
+            // The EU band's blue and white unless a file says otherwise (Regulation 2411/98).
+            Background: f.Has("background") ? Color(f, "background") : PlateColor.Parse("#003399"),
+            Text: f.Has("text") ? Color(f, "text") : PlateColor.Parse("#FFFFFF"),
+            Stars: f.OptionalBool("stars") ?? true,
+            WidthMm: f.OptionalNumber("widthMm") ?? 45);
+        f.NoOtherKeys();
+        return band;
+    }
+
+    private static PlateColor Color(JsonFields f, string key)
+    {
+        try
+        {
+            return PlateColor.Parse(f.String(key));
+        }
+        catch (FormatException e)
+        {
+            throw f.Error(key, e.Message);
+        }
+    }
+}

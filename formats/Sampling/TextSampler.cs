@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace DeepPlate.Formats;
+
+/// <summary>Draws valid plate texts: templates and list tokens by their weights, repeat counts and characters uniformly.</summary>
+public static class TextSampler
+{
+    private const int MaxTries = 10_000;
+
+    public static PlateText Sample(PlateTemplate template, ref DeterministicRandom random)
+    {
+        var text = new StringBuilder();
+        var compact = new StringBuilder();
+        for (var attempt = 0; attempt < MaxTries; attempt++)
+        {
+            text.Clear();
+            compact.Clear();
+            foreach (var element in template.Elements)
+            {
+                switch (element)
+                {
+                    case CharSlot s:
+                        var n = random.NextInclusive(s.Min, s.Max);
+                        for (var i = 0; i < n; i++)
+                        {
+                            var c = s.Set[random.Next(s.Set.Count)];
+                            text.Append(c);
+                            compact.Append(c);
+                        }
+                        break;
+                    case ListSlot l:
+                        var token = l.List.Entries[random.Pick(l.List.Cumulative)];
+                        text.Append(token);
+                        compact.Append(token);
+                        break;
+                    case Gap g:
+                        text.Append(g.Kind == GapKind.Hyphen ? '-' : ' ');
+                        break;
+                }
+            }
+            if (template.MaxChars is int max && compact.Length > max) continue;
+            var canonical = text.ToString();
+            if (template.Exclusions.Any(x => x.Regex.IsMatch(canonical))) continue;
+            return new PlateText(template, canonical, compact.ToString());
+        }
+        throw new InvalidOperationException($"template {template.QualifiedId}: no valid text in {MaxTries} tries");
+    }
+
+    /// <summary>Chooses a template by weight (for the US: a state by weight, then one of its templates).</summary>
+    public static PlateTemplate PickTemplate(CountryFormat country, string? state, ref DeterministicRandom random)
+    {
+        IReadOnlyList<PlateTemplate> templates;
+        if (state is not null) templates = country.State(state).Templates;
+        else if (country.HasStates) templates = country.States[random.Pick(TokenList.CumulativeOf([.. country.States.Select(s => s.Weight)]))].Templates;
+        else templates = country.Templates;
+        return templates[random.Pick(TokenList.CumulativeOf([.. templates.Select(t => t.Weight)]))];
+    }
+}

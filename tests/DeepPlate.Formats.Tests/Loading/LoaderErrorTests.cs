@@ -1,0 +1,84 @@
+namespace DeepPlate.Formats.Tests.Loading;
+
+/// <summary>A broken data file is refused with a message that names the file and the key.</summary>
+public sealed class LoaderErrorTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("deepplate-formats-").FullName;
+
+    private const string Valid = """
+        {
+          // a minimal country
+          "code": "xx",
+          "name": "Testland",
+          "letters": "A-Z!IOQ",
+          "lists": { "region": { "entries": ["AB", "CD", "C"], "weights": { "AB": 3 } } },
+          "plate": { "widthMm": 520, "heightMm": 110, "background": "#FFFFFF", "text": "#000000", "border": null },
+          "typeface": { "name": "Test", "font": "test", "heightMm": 75, "widthMm": 45 },
+          "templates": [
+            { "id": "main", "name": "Main", "pattern": "<region>-LL DDD", "example": "AB-CD 123",
+              "status": "current", "weight": 1, "source": "test",
+              "exclude": [ { "regex": " 000$", "why": "000 is not issued" } ] },
+          ],
+        }
+        """;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private FormatRegistry LoadWith(string content, string name = "xx")
+    {
+        File.WriteAllText(Path.Combine(dir, name + ".jsonc"), content);
+        return FormatRegistry.Load(dir);
+    }
+
+    [Fact]
+    public void A_valid_file_with_comments_and_trailing_commas_loads()
+    {
+        var r = LoadWith(Valid);
+        var check = r.Check("xx", "c cd 123");
+        Assert.True(check.IsValid, check.Reason);
+        Assert.Equal("C-CD 123", check.Canonical);
+        Assert.Equal("main (Main): 000 is not issued", r.Check("xx", "AB-CD 000").Reason);
+        Assert.Equal("'I' is not used on plates of Testland", r.Check("xx", "AB-IO 123").Reason);
+        Assert.Equal("closest template main (Main), e.g. AB-CD 123: character 4 '1' should be a letter other than I, O, Q",
+            r.Check("xx", "AB-C1 123").Reason);
+        Assert.Equal("'AD' is not a known region of Testland", r.Check("xx", "AD-CD 123").Reason);
+        Assert.Equal("a separator stands where no template of Testland has a gap", r.Check("xx", "AB-C D123").Reason);
+        Assert.Equal("5 characters, but plates of Testland have 6 to 7", r.Check("xx", "ABCD1").Reason);
+    }
+
+    [Theory]
+    [InlineData("\"pattern\": \"<region>-LL DDD\"", "\"pattern\": \"<regio>-LL DDD\"", "templates[0].pattern", "no set or list named 'regio'")]
+    [InlineData("\"example\": \"AB-CD 123\"", "\"example\": \"AB-CI 123\"", "templates[0].example", "does not fit")]
+    [InlineData("\"example\": \"AB-CD 123\"", "\"example\": \"ABCD123\"", "templates[0].example", "as printed: 'AB-CD 123'")]
+    [InlineData("\"status\": \"current\"", "\"status\": \"now\"", "templates[0].status", "current or legacy")]
+    [InlineData("\"weight\": 1", "\"weight\": 0", "templates[0].weight", "greater than 0")]
+    [InlineData("\"background\": \"#FFFFFF\"", "\"background\": \"white\"", "plate.background", "colour")]
+    [InlineData("\"heightMm\": 75", "\"heigthMm\": 75", "typeface.heightMm", "is required")]
+    [InlineData("\"source\": \"test\"", "\"source\": \"test\", \"wieght\": 2", "templates[0].wieght", "unknown key")]
+    [InlineData("\"regex\": \" 000$\"", "\"regex\": \"(\"", "templates[0].exclude[0].regex", "")]
+    [InlineData("\"weights\": { \"AB\": 3 }", "\"weights\": { \"ZZ\": 3 }", "lists.region.weights.ZZ", "not an entry")]
+    [InlineData("\"code\": \"xx\"", "\"code\": \"yy\"", "code", "file name")]
+    public void Errors_name_the_file_and_the_key(string from, string to, string key, string problem)
+    {
+        Assert.Contains(from, Valid);
+        var e = Assert.Throws<FormatFileException>(() => LoadWith(Valid.Replace(from, to)));
+        Assert.Equal("formats/xx.jsonc", e.File);
+        Assert.Equal(key, e.Key);
+        Assert.Contains(problem, e.Message);
+    }
+
+    [Fact]
+    public void Broken_json_names_the_line()
+    {
+        var e = Assert.Throws<FormatFileException>(() => LoadWith(Valid.Replace("\"name\": \"Testland\",", "\"name\": \"Testland\" \"oops\",")));
+        Assert.Contains("line 4", e.Message);
+    }
+
+    [Fact]
+    public void A_state_folder_without_its_country_is_refused()
+    {
+        Directory.CreateDirectory(Path.Combine(dir, "zz"));
+        var e = Assert.Throws<FormatFileException>(() => LoadWith(Valid));
+        Assert.Contains("zz", e.Message);
+    }
+}

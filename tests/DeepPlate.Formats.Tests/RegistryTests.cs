@@ -1,0 +1,145 @@
+using DeepPlate.Formats;
+
+namespace DeepPlate.Formats.Tests;
+
+/// <summary>Every shipped data file loads, validates, and behaves: generic rules over all countries and states.</summary>
+public class RegistryTests
+{
+    private static readonly FormatRegistry Registry = FormatRegistry.Default;
+
+    public static TheoryData<string> CountryCodes => ["fr", "de", "it", "nl", "es", "se", "uk", "us"];
+
+    public static TheoryData<string> AllTemplates()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in Registry.Countries)
+        {
+            foreach (var t in c.Templates) data.Add($"{c.Code}:{t.QualifiedId}");
+        }
+        return data;
+    }
+
+    [Fact]
+    public void The_eight_countries_are_there_and_nothing_else()
+    {
+        Assert.Equal(["de", "es", "fr", "it", "nl", "se", "uk", "us"], Registry.Countries.Select(c => c.Code));
+    }
+
+    [Theory]
+    [MemberData(nameof(CountryCodes))]
+    public void Every_country_has_current_templates_with_sources_and_a_real_plate_size(string code)
+    {
+        var c = Registry.Country(code);
+        Assert.Contains(c.Templates, t => t.Status == TemplateStatus.Current);
+        Assert.All(c.Templates, t => Assert.False(string.IsNullOrWhiteSpace(t.Source)));
+        Assert.InRange(c.Plate.WidthMm, 250, 600);
+        Assert.InRange(c.Plate.Aspect, 1.5, 5.5);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTemplates))]
+    public void Sampled_texts_match_their_own_template_and_no_other_rule_rejects_them(string key)
+    {
+        var (country, template) = Split(key);
+        var random = DeterministicRandom.For(7, 0);
+        for (var i = 0; i < 300; i++)
+        {
+            var sample = TextSampler.Sample(template, ref random);
+            var check = Registry.Check(country.Code, sample.Text, template: template.QualifiedId);
+            Assert.True(check.IsValid, $"{sample.Text}: {check.Reason}");
+            Assert.Equal(sample.Text, check.Canonical);
+            Assert.Equal(TextNormalizer.Compact(sample.Text), sample.Compact);
+            // Without separators it is still a plate of this template.
+            Assert.True(Registry.Check(country.Code, sample.Compact, template: template.QualifiedId).IsValid, sample.Compact);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTemplates))]
+    public void Every_template_fits_the_model_alphabet_and_slots(string key)
+    {
+        var (country, template) = Split(key);
+        var alphabet = ModelAlphabet.For(country);
+        Assert.True(template.MaxLength <= alphabet.Slots);
+        Assert.All(template.Alphabet.Chars, c => Assert.Contains(c, alphabet.Characters));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTemplates))]
+    public void Each_example_is_valid_in_lower_case_and_without_separators(string key)
+    {
+        var (country, template) = Split(key);
+        Assert.True(Registry.Check(country.Code, template.Example.ToLowerInvariant(), template.State).IsValid, template.Example);
+        Assert.True(Registry.Check(country.Code, TextNormalizer.Compact(template.Example), template.State).IsValid, template.Example);
+    }
+
+    [Theory]
+    [MemberData(nameof(CountryCodes))]
+    public void Sampling_is_a_pure_function_of_seed_and_index(string code)
+    {
+        var a = Registry.Samples(code, seed: 42, count: 200).Select(s => s.Text).ToList();
+        var b = Enumerable.Range(0, 200).Reverse().Select(i => Registry.SampleAt(code, 42, i).Text).Reverse().ToList();
+        var other = Registry.Samples(code, seed: 43, count: 200).Select(s => s.Text).ToList();
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, other);
+        Assert.True(a.Distinct().Count() > 150, "samples should vary");
+    }
+
+    [Theory]
+    [MemberData(nameof(CountryCodes))]
+    public void Samples_follow_the_template_weights(string code)
+    {
+        var c = Registry.Country(code);
+        if (c.HasStates) return;
+        var samples = Registry.Samples(code, seed: 3, count: 4000);
+        var total = c.Templates.Sum(t => t.Weight);
+        foreach (var t in c.Templates)
+        {
+            var expected = t.Weight / total;
+            var seen = samples.Count(s => s.Template == t) / 4000.0;
+            // Binomial standard error at n = 4000 is at most 0.8 %; allow five of them.
+            Assert.InRange(seen, expected - 0.04, expected + 0.04);
+        }
+    }
+
+    [Fact]
+    public void Unknown_country_state_and_template_are_clear_errors()
+    {
+        var e = Assert.Throws<UnknownCountryException>(() => Registry.Country("xx"));
+        Assert.Contains("de", e.Message);
+        Assert.Throws<UnknownStateException>(() => Registry.Check("us", "ABC1234", state: "zz"));
+        Assert.Throws<UnknownStateException>(() => Registry.Check("de", "B AB 1", state: "ca"));
+        Assert.Throws<UnknownTemplateException>(() => Registry.Check("de", "B AB 1", template: "nope"));
+    }
+
+    [Fact]
+    public void Country_codes_ignore_case_and_gb_means_uk()
+    {
+        Assert.Same(Registry.Country("uk"), Registry.Country("GB"));
+        Assert.Same(Registry.Country("de"), Registry.Country(" DE "));
+    }
+
+    [Fact]
+    public void Hashes_are_per_country_and_stable()
+    {
+        var again = FormatRegistry.Load(Registry.Directory);
+        Assert.Equal(Registry.Countries.Select(c => c.Sha256), again.Countries.Select(c => c.Sha256));
+        Assert.Equal(Registry.Countries.Count, Registry.Countries.Select(c => c.Sha256).Distinct().Count());
+    }
+
+    [Fact]
+    public void Empty_and_foreign_texts_give_reasons()
+    {
+        Assert.Equal("the text is empty", Registry.Check("fr", " - ").Reason);
+        var check = Registry.Check("fr", "AB-123-C#");
+        Assert.False(check.IsValid);
+        Assert.Contains("'#'", check.Reason);
+        Assert.Contains("characters", Registry.Check("fr", "A").Reason);
+    }
+
+    private static (CountryFormat, PlateTemplate) Split(string key)
+    {
+        var country = Registry.Country(key[..key.IndexOf(':')]);
+        return (country, country.Template(key[(key.IndexOf(':') + 1)..]));
+    }
+}

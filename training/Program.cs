@@ -1,0 +1,8 @@
+using System.CommandLine;
+using DeepPlate.Training.Commands;
+
+var root = new RootCommand("DeepPlate: a second opinion on severely degraded licence plates.")
+{
+    FormatsCommand.Create(),
+};
+return root.Parse(args).Invoke();
