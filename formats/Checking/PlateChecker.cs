@@ -10,6 +10,8 @@ internal static class PlateChecker
         if (compact.Length == 0) return PlateCheck.Invalid(text, "the text is empty");
 
         string? ruleReason = null;
+        PlateCheck? best = null;
+        var bestAgreement = int.MinValue;
         foreach (var template in templates)
         {
             var match = template.Matcher.Match(normal);
@@ -26,10 +28,16 @@ internal static class PlateChecker
                 ruleReason ??= $"{Name(template)}: {excluded.Why}";
                 continue;
             }
-            return PlateCheck.Valid(text, template, canonical);
+            // Of several valid readings, the one whose gaps agree with the typed separators; then the first listed.
+            var agreement = TemplateRegex.SeparatorAgreement(template.Elements, match);
+            if (agreement > bestAgreement)
+            {
+                best = PlateCheck.Valid(text, template, canonical);
+                bestAgreement = agreement;
+            }
         }
 
-        return PlateCheck.Invalid(text, ruleReason ?? Explain(normal, compact, templates, where));
+        return best ?? PlateCheck.Invalid(text, ruleReason ?? Explain(normal, compact, templates, where));
     }
 
     private static string Name(PlateTemplate t) => $"{t.QualifiedId} ({t.Name})";
@@ -42,9 +50,9 @@ internal static class PlateChecker
             if (!templates.Any(t => t.Alphabet.Contains(c))) return $"'{c}' is not used on plates of {where}";
         }
 
-        if (normal.Length != compact.Length && templates.Any(t => t.Matcher.IsMatch(compact)))
+        if (normal.Length != compact.Length && Check(compact, templates, where) is { IsValid: true } without)
         {
-            return $"a separator stands where no template of {where} has a gap";
+            return $"the separators do not fit; as {without.Canonical} it would be {Name(without.Template!)}";
         }
 
         // The closest shape of the same length: the one whose first wrong character comes latest.

@@ -31,7 +31,7 @@ internal static class TemplateRegex
                     sb.Append(')');
                     break;
                 case Gap:
-                    sb.Append("[ \\-·.]?");
+                    sb.Append("([ \\-·.]?)");
                     break;
             }
         }
@@ -43,12 +43,29 @@ internal static class TemplateRegex
     public static string Canonical(IReadOnlyList<PatternElement> elements, Match match)
     {
         var sb = new StringBuilder();
-        var group = 1;
-        foreach (var element in elements)
+        for (var e = 0; e < elements.Count; e++)
         {
-            if (element is Gap gap) sb.Append(gap.Kind == GapKind.Hyphen ? '-' : ' ');
-            else sb.Append(match.Groups[group++].Value);
+            if (elements[e] is Gap gap) sb.Append(gap.Kind == GapKind.Hyphen ? '-' : ' ');
+            else sb.Append(match.Groups[e + 1].Value);
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// How many typed separators agree with the template's gaps (a hyphen where it prints one, a space where it
+    /// leaves a gap): "K-AC 1234" reads as a DIN plate, "K AC 1234" as a Euro plate.
+    /// </summary>
+    public static int SeparatorAgreement(IReadOnlyList<PatternElement> elements, Match match)
+    {
+        var agree = 0;
+        for (var e = 0; e < elements.Count; e++)
+        {
+            if (elements[e] is not Gap gap) continue;
+            var typed = match.Groups[e + 1].Value;
+            if (typed.Length == 0) continue;
+            if ((typed == "-") == (gap.Kind == GapKind.Hyphen)) agree++;
+            else agree--;
+        }
+        return agree;
     }
 }

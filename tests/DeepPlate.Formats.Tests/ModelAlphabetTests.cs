@@ -13,11 +13,24 @@ public class ModelAlphabetTests
     }
 
     [Fact]
-    public void Italy_never_reads_the_letters_it_never_issues()
+    public void Spain_never_reads_vowels_in_current_plates_but_the_model_still_knows_provincial_ones()
     {
-        var it = ModelAlphabet.For(FormatRegistry.Default.Country("it"));
-        Assert.DoesNotContain('Q', it.Characters);
-        Assert.DoesNotContain('U', it.Characters);
+        var es = FormatRegistry.Default.Country("es");
+        Assert.DoesNotContain('A', es.Template("current").Alphabet.Chars);
+        // Provincial plates (M-1234-AB) are still on the road, so the model's alphabet has every letter they use.
+        Assert.Contains('A', ModelAlphabet.For(es).Characters);
+    }
+
+    [Fact]
+    public void Alphabets_and_slots_follow_from_the_files()
+    {
+        var registry = FormatRegistry.Default;
+        foreach (var c in registry.Countries)
+        {
+            var a = ModelAlphabet.For(c);
+            Assert.Equal(c.Templates.Max(t => t.MaxLength), a.Slots);
+            Assert.Equal(a.Characters.Length, a.Characters.Distinct().Count());
+        }
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class LoaderErrorTests : IDisposable
         Assert.Equal("closest template main (Main), e.g. AB-CD 123: character 4 '1' should be a letter other than I, O, Q",
             r.Check("xx", "AB-C1 123").Reason);
         Assert.Equal("'AD' is not a known region of Testland", r.Check("xx", "AD-CD 123").Reason);
-        Assert.Equal("a separator stands where no template of Testland has a gap", r.Check("xx", "AB-C D123").Reason);
+        Assert.Equal("the separators do not fit; as AB-CD 123 it would be main (Main)", r.Check("xx", "AB-C D123").Reason);
         Assert.Equal("5 characters, but plates of Testland have 6 to 7", r.Check("xx", "ABCD1").Reason);
     }
 

@@ -1,0 +1,58 @@
+using System.Numerics;
+
+namespace DeepPlate.Inference.Tests.Preprocessing;
+
+public class RectifierTests
+{
+    [Fact]
+    public void The_square_maps_onto_the_corners()
+    {
+        Vector2[] q = [new(10, 20), new(110, 25), new(105, 60), new(12, 50)];
+        var h = Homography.SquareToQuad(q[0], q[1], q[2], q[3]);
+        Assert.Equal(q[0], h.Map(0, 0), Close);
+        Assert.Equal(q[1], h.Map(1, 0), Close);
+        Assert.Equal(q[2], h.Map(1, 1), Close);
+        Assert.Equal(q[3], h.Map(0, 1), Close);
+    }
+
+    [Fact]
+    public void An_axis_aligned_crop_at_the_same_size_is_the_crop_itself_standardised()
+    {
+        // A 40x20 image with a ramp; rectify its whole area to 40x20: the output is the standardised ramp.
+        var image = new float[40 * 20];
+        for (var y = 0; y < 20; y++) for (var x = 0; x < 40; x++) image[y * 40 + x] = x / 39f;
+        var output = new float[40 * 20];
+        Rectifier.Rectify(image, 40, 20, [new(0, 0), new(40, 0), new(40, 20), new(0, 20)], output, 40, 20);
+        var mean = image.Average();
+        var std = MathF.Sqrt(image.Select(v => (v - mean) * (v - mean)).Average());
+        for (var i = 0; i < image.Length; i++) Assert.Equal((image[i] - mean) / std, output[i], 3);
+    }
+
+    [Fact]
+    public void Shrinking_averages_over_the_footprint_instead_of_aliasing()
+    {
+        // One-pixel stripes shrunk 4x: point sampling would see all-black or all-white columns; area sampling sees grey.
+        var image = new float[64 * 16];
+        for (var y = 0; y < 16; y++) for (var x = 0; x < 64; x++) image[y * 64 + x] = x % 2;
+        var output = new float[16 * 4];
+        Rectifier.Rectify(image, 64, 16, [new(0, 0), new(64, 0), new(64, 16), new(0, 16)], output, 16, 4);
+        // Flat grey: the standard deviation is below the floor, so every value is (0.5 - 0.5) / 0.02 = 0.
+        Assert.All(output, v => Assert.Equal(0, v, 3));
+    }
+
+    [Fact]
+    public void A_rotated_plate_comes_out_upright()
+    {
+        // A dark left half on a light background, the plate turned by 90 degrees: corners given clockwise from its own top-left.
+        var image = new float[50 * 50];
+        for (var y = 0; y < 50; y++) for (var x = 0; x < 50; x++) image[y * 50 + x] = y < 25 ? 0.1f : 0.9f;
+        var output = new float[20 * 10];
+        // The plate's top edge runs down the image's right side: its left half is the image's top half.
+        Rectifier.Rectify(image, 50, 50, [new(50, 0), new(50, 50), new(0, 50), new(0, 0)], output, 20, 10);
+        Assert.True(output[5 * 20 + 2] < 0, "plate left is dark");
+        Assert.True(output[5 * 20 + 17] > 0, "plate right is light");
+    }
+
+    private static readonly IEqualityComparer<Vector2> Close =
+        EqualityComparer<Vector2>.Create((a, b) => Vector2.Distance(a, b) < 1e-3f, v => 0);
+}
