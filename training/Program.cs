@@ -4,5 +4,6 @@ using DeepPlate.Training.Commands;
 var root = new RootCommand("DeepPlate: a second opinion on severely degraded licence plates.")
 {
     FormatsCommand.Create(),
+    SynthCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -62,6 +62,20 @@ public struct DeterministicRandom
         return lo;
     }
 
+    /// <summary>An index drawn with the given weights (a short list: templates, states, variants).</summary>
+    public int PickWeighted(IReadOnlyList<double> weights)
+    {
+        var total = 0.0;
+        for (var i = 0; i < weights.Count; i++) total += weights[i];
+        var x = NextDouble() * total;
+        for (var i = 0; i < weights.Count - 1; i++)
+        {
+            x -= weights[i];
+            if (x < 0) return i;
+        }
+        return weights.Count - 1;
+    }
+
     private static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

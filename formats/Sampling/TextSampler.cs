@@ -51,8 +51,8 @@ public static class TextSampler
     {
         IReadOnlyList<PlateTemplate> templates;
         if (state is not null) templates = country.State(state).Templates;
-        else if (country.HasStates) templates = country.States[random.Pick(TokenList.CumulativeOf([.. country.States.Select(s => s.Weight)]))].Templates;
+        else if (country.HasStates) templates = country.States[random.PickWeighted([.. country.States.Select(s => s.Weight)])].Templates;
         else templates = country.Templates;
-        return templates[random.Pick(TokenList.CumulativeOf([.. templates.Select(t => t.Weight)]))];
+        return templates[random.PickWeighted([.. templates.Select(t => t.Weight)])];
     }
 }

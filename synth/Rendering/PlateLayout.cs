@@ -1,0 +1,86 @@
+using DeepPlate.Formats;
+
+namespace DeepPlate.Synth;
+
+/// <summary>Where each character and separator of a plate text goes, in millimetres on the plate.</summary>
+public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyList<PlacedGap> Gaps, double CharHeightMm, double TextTopMm)
+{
+    /// <summary>Gap between characters when the typeface gives none, as a share of the character height.</summary>
+    private const double DefaultGap = 0.09;
+
+    /// <summary>Gap between groups when the typeface gives none, as a share of the character height.</summary>
+    private const double DefaultGroupGap = 0.40;
+
+    /// <summary>
+    /// Lays out the canonical text (<c>-</c> hyphen, space gap) in monospaced cells whose widths come from the
+    /// typeface, centred in the space the bands leave; condensed horizontally when it would not fit, as plate makers
+    /// switch to a narrower cut (German Engschrift) for long registrations.
+    /// </summary>
+    public static PlateLayout Create(PlateText text, PlateStyle plate, Typeface typeface, double headerMm = 0)
+    {
+        var height = Math.Min(typeface.HeightMm, (plate.HeightMm - headerMm) * 0.82);
+        var shrink = height / typeface.HeightMm;
+        var letterW = typeface.WidthMm * shrink;
+        var digitW = (typeface.DigitWidthMm ?? typeface.WidthMm) * shrink;
+        var gap = (typeface.GapMm ?? DefaultGap * typeface.HeightMm) * shrink;
+        var groupGap = (typeface.GroupGapMm ?? DefaultGroupGap * typeface.HeightMm) * shrink;
+
+        // Gaps in the canonical text stand for the template's gaps, in order.
+        var gapKinds = text.Template.Elements.OfType<Gap>().Select(g => g.Kind).ToList();
+        var items = new List<(char? Char, GapKind? Gap, double Width)>();
+        var gapIndex = 0;
+        foreach (var c in text.Text)
+        {
+            if (c is ' ' or '-')
+            {
+                var kind = gapIndex < gapKinds.Count ? gapKinds[gapIndex] : (c == '-' ? GapKind.Hyphen : GapKind.Space);
+                gapIndex++;
+                var width = kind switch
+                {
+                    GapKind.Hyphen => letterW * 0.55 + gap,
+                    GapKind.Seal => Math.Max(groupGap, letterW * 1.0),
+                    GapKind.Emblem => Math.Max(groupGap, letterW * 0.6),
+                    _ => groupGap,
+                };
+                items.Add((null, kind, width));
+            }
+            else
+            {
+                items.Add((c, null, (char.IsAsciiDigit(c) ? digitW : letterW) + gap));
+            }
+        }
+
+        var left = plate.Band?.WidthMm ?? 0;
+        var right = plate.RightBand?.WidthMm ?? 0;
+        var margin = Math.Max(plate.BorderMm, 2) + 0.03 * plate.HeightMm;
+        var available = plate.WidthMm - left - right - 2 * margin;
+        var total = items.Sum(i => i.Width) - gap;
+        var condense = Math.Min(1.0, available / total);
+        var x = left + margin + (available - total * condense) / 2;
+        var top = headerMm + (plate.HeightMm - headerMm - height) / 2;
+
+        var glyphs = new List<PlacedGlyph>();
+        var gaps = new List<PlacedGap>();
+        foreach (var (c, kind, width) in items)
+        {
+            var w = width * condense;
+            if (c is char ch)
+            {
+                var cell = (char.IsAsciiDigit(ch) ? digitW : letterW) * condense;
+                glyphs.Add(new PlacedGlyph(ch, x + cell / 2, cell));
+            }
+            else
+            {
+                gaps.Add(new PlacedGap(kind!.Value, x - gap * condense / 2, w));
+            }
+            x += w;
+        }
+        return new PlateLayout(glyphs, gaps, height, top);
+    }
+}
+
+/// <summary>A character centred at <see cref="CentreXMm"/> in a cell <see cref="CellWidthMm"/> wide.</summary>
+public sealed record PlacedGlyph(char Char, double CentreXMm, double CellWidthMm);
+
+/// <summary>A separator starting at <see cref="LeftMm"/>, <see cref="WidthMm"/> wide.</summary>
+public sealed record PlacedGap(GapKind Kind, double LeftMm, double WidthMm);

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using DeepPlate.Formats;
+using DeepPlate.Synth;
+using SkiaSharp;
+
+namespace DeepPlate.Training.Commands;
+
+/// <summary>
+/// <c>deepplate synth</c>: writes synthetic plates as PNG scenes, a labels file (JSON lines: text, template, corners,
+/// every degradation parameter) and a contact sheet. Fixed degradations override the sampled ones.
+/// </summary>
+public static class SynthCommand
+{
+    /// <summary>Settings of one synth run; null fixes nothing and leaves the value to the degradation spec.</summary>
+    public sealed record Settings(
+        string Country, string? State, int Count, string Out, ulong Seed, double Difficulty,
+        double? Width, double? Snr, int? Jpeg, double? Blur, double? Motion, double? Angle,
+        IReadOnlyList<string> FontSpecs);
+
+    public static Command Create()
+    {
+        var country = new Option<string>("--country") { Description = "Country code.", Required = true };
+        var state = new Option<string?>("--state") { Description = "US state (postal code); default: states by weight." };
+        var count = new Option<int>("--count") { Description = "How many plates.", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder.", Required = true };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the sample stream.", DefaultValueFactory = _ => 1 };
+        var difficulty = new Option<double>("--difficulty") { Description = "0 = the spec's easy values, 1 = its full ranges.", DefaultValueFactory = _ => 1 };
+        var width = new Option<double?>("--width") { Description = "Fixed plate width in pixels." };
+        var snr = new Option<double?>("--snr") { Description = "Fixed SNR in dB." };
+        var jpeg = new Option<int?>("--jpeg") { Description = "Fixed JPEG quality (1-100)." };
+        var blur = new Option<double?>("--blur") { Description = "Fixed Gaussian blur sigma in pixels." };
+        var motion = new Option<double?>("--motion") { Description = "Fixed motion blur length in pixels." };
+        var angle = new Option<double?>("--angle") { Description = "Fixed motion blur angle in degrees." };
+        var font = new Option<string[]>("--font") { Description = "Use your own font file for a font id: id=/path/font.ttf (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("synth", "Writes synthetic degraded plates with labels and a contact sheet.")
+        {
+            country, state, count, output, seed, difficulty, width, snr, jpeg, blur, motion, angle, font,
+        };
+        command.SetAction(r =>
+        {
+            try
+            {
+                var settings = new Settings(r.GetValue(country)!, r.GetValue(state), r.GetValue(count), r.GetValue(output)!,
+                    r.GetValue(seed), r.GetValue(difficulty), r.GetValue(width), r.GetValue(snr), r.GetValue(jpeg),
+                    r.GetValue(blur), r.GetValue(motion), r.GetValue(angle), r.GetValue(font) ?? []);
+                Run(settings, Console.Out);
+                return 0;
+            }
+            catch (Exception e) when (Unwrap(e) is ArgumentException or FormatException or IOException or FontUnavailableException)
+            {
+                Console.Error.WriteLine($"error: {Unwrap(e).Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    // Parallel.For wraps what a sample threw; the user wants the first cause.
+    private static Exception Unwrap(Exception e) => e is AggregateException a ? a.Flatten().InnerExceptions[0] : e;
+
+    public static void Run(Settings s, TextWriter log)
+    {
+        if (s.Count <= 0) throw new ArgumentException("--count must be at least 1");
+        if (s.Jpeg is < 1 or > 100) throw new ArgumentException("--jpeg must be 1-100");
+        if (s.Width is < 4 or > 2000) throw new ArgumentException("--width must be 4-2000 pixels");
+        var formats = FormatRegistry.Default;
+        var country = formats.Country(s.Country);
+        if (s.State is not null) country.State(s.State);
+        using var fonts = FontCatalog.FromSpecs(s.FontSpecs);
+        var spec = DegradationSpec.Default;
+        var images = Path.Combine(s.Out, "images");
+        Directory.CreateDirectory(images);
+
+        Degradations Fix(Degradations d) => d with
+        {
+            WidthPx = s.Width ?? d.WidthPx,
+            SnrDb = s.Snr ?? d.SnrDb,
+            JpegQuality = s.Jpeg ?? d.JpegQuality,
+            BlurSigmaPx = s.Blur ?? d.BlurSigmaPx,
+            MotionLengthPx = s.Motion ?? d.MotionLengthPx,
+            MotionAngleDeg = s.Angle ?? d.MotionAngleDeg,
+        };
+
+        var labels = new string[s.Count];
+        var sheetCount = Math.Min(s.Count, 48);
+        var sheet = new (SKBitmap, string)[sheetCount];
+        using var generators = new ThreadLocal<PlateGenerator>(() => new PlateGenerator(formats, fonts, spec), trackAllValues: true);
+        Parallel.For(0, s.Count, i =>
+        {
+            using var sample = generators.Value!.Generate(country.Code, s.State, s.Seed, i, s.Difficulty, Fix);
+            var name = $"{i:D6}.png";
+            GreyImageIO.SavePng(sample.Scene, Path.Combine(images, name));
+            labels[i] = JsonSerializer.Serialize(Label.Of($"images/{name}", sample), LabelJson.Options);
+            if (i < sheetCount)
+            {
+                var d = sample.Degradations;
+                sheet[i] = (GreyImageIO.ToBitmap(sample.Scene),
+                    $"{sample.Text.Text}  [{sample.Text.Template.QualifiedId}]\nW {d.WidthPx:F0}  SNR {(d.SnrDb is { } n ? n.ToString("F0", CultureInfo.InvariantCulture) : "-")}  Q {(d.JpegQuality?.ToString(CultureInfo.InvariantCulture) ?? "-")}");
+            }
+        });
+        foreach (var g in generators.Values) g.Dispose();
+
+        File.WriteAllLines(Path.Combine(s.Out, "labels.jsonl"), labels);
+        using (var contact = ContactSheet.Render(sheet))
+        {
+            GreyImageIO.SavePng(contact, Path.Combine(s.Out, "contact-sheet.png"));
+        }
+        foreach (var (bitmap, _) in sheet) bitmap.Dispose();
+        log.WriteLine($"wrote {s.Count} plates of {country.Name} to {s.Out} (images/, labels.jsonl, contact-sheet.png)");
+    }
+
+    /// <summary>One line of labels.jsonl.</summary>
+    public sealed record Label(string File, string Text, string Compact, string Template, string? State, string Variant,
+        float[][] Corners, float[][] Clicked, Degradations Degradations)
+    {
+        public static Label Of(string file, SyntheticPlate p) => new(file, p.Text.Text, p.Text.Compact, p.Text.Template.QualifiedId,
+            p.Text.Template.State, p.Variant, [.. p.Corners.Select(c => new[] { c.X, c.Y })], [.. p.Clicked.Select(c => new[] { c.X, c.Y })], p.Degradations);
+    }
+
+    private static class LabelJson
+    {
+        public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    }
+}
