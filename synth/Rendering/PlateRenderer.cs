@@ -81,7 +81,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
     {
         if (!glyphs.TryGetValue((font, c), out var path))
         {
-            path = new SKPath(fonts.Get(font).Glyph(c));
+            path = fonts.Get(font).Glyph(c); // a copy this renderer owns
             glyphs[(font, c)] = path;
         }
         return path;

@@ -68,6 +68,21 @@ public sealed class JpegCompressionTests
     }
 
     [Theory]
+    [InlineData(100.2f / 255, 100)]
+    [InlineData(100.7f / 255, 101)]
+    [InlineData(1.7f, 255)]
+    [InlineData(-0.4f, 0)]
+    public void Values_are_clamped_and_rounded_to_the_nearest_8_bit_code(float value, int code)
+    {
+        // A flat image survives JPEG exactly, so what comes back is the 8-bit code it was rounded to. 37x9: whole
+        // vectors and a scalar tail, which must agree.
+        using var image = new GreyImage(37, 9);
+        image.Pixels.Fill(value);
+        new JpegCompression(90).Apply(image);
+        foreach (var p in image.Pixels) Assert.Equal(code / 255f, p);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(101)]
     public void Qualities_outside_1_to_100_are_refused(int quality)
