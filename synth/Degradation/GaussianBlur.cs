@@ -8,8 +8,8 @@ namespace DeepPlate.Synth;
 /// <summary>
 /// Optical blur: a Gaussian point-spread function of standard deviation <see cref="SigmaPx"/> scene pixels (defocus,
 /// lens, atmosphere). Separable (a row pass then a column pass), kernel radius ceil(3 sigma), normalised to sum 1 so
-/// the mean grey is kept; edges are clamped (the scene continues with its border pixels), which is what a camera
-/// sees better than a black frame would be.
+/// the mean grey is kept; edges are clamped (the scene continues with its border pixels: closer to what lies beyond
+/// a real crop than black would be, and no dark rim for the network to learn).
 /// </summary>
 public readonly record struct GaussianBlur(double SigmaPx)
 {
