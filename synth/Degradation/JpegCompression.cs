@@ -25,7 +25,7 @@ public readonly record struct JpegCompression(int Quality)
         var bytes = ArrayPool<byte>.Shared.Rent(w * h);
         try
         {
-            ToBytes(pixels, bytes.AsSpan(0, pixels.Length));
+            GreyImageIO.ToCodes(pixels, bytes.AsSpan(0, pixels.Length));
 
             var info = new SKImageInfo(w, h, SKColorType.Gray8, SKAlphaType.Opaque);
             fixed (byte* p = bytes)
@@ -39,55 +39,11 @@ public readonly record struct JpegCompression(int Quality)
                 }
             }
 
-            FromBytes(bytes.AsSpan(0, pixels.Length), pixels);
+            GreyImageIO.FromCodes(bytes.AsSpan(0, pixels.Length), pixels);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
         }
-    }
-
-    /// <summary>Clamps to [0, 1] and rounds to the nearest 8-bit code (the clamp makes the pipeline's own clamp
-    /// redundant before JPEG); whole vectors, then the same arithmetic on the tail.</summary>
-    private static void ToBytes(ReadOnlySpan<float> pixels, Span<byte> bytes)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            // Four float vectors make one byte vector: convert, then narrow 32 -> 16 -> 8 bits (the codes are
-            // 0..255 already, so narrowing loses nothing).
-            var n = Vector<float>.Count;
-            ref var src = ref MemoryMarshal.GetReference(pixels);
-            ref var dst = ref MemoryMarshal.GetReference(bytes);
-            for (; i <= pixels.Length - 4 * n; i += 4 * n)
-            {
-                var a = Code(Vector.LoadUnsafe(ref src, (nuint)i));
-                var b = Code(Vector.LoadUnsafe(ref src, (nuint)(i + n)));
-                var c = Code(Vector.LoadUnsafe(ref src, (nuint)(i + 2 * n)));
-                var d = Code(Vector.LoadUnsafe(ref src, (nuint)(i + 3 * n)));
-                Vector.Narrow(Vector.Narrow(a, b), Vector.Narrow(c, d)).StoreUnsafe(ref dst, (nuint)i);
-            }
-        }
-        for (; i < pixels.Length; i++) bytes[i] = (byte)(uint)(Math.Min(Math.Max(pixels[i], 0f), 1f) * 255f + 0.5f);
-    }
-
-    /// <summary>The same arithmetic as the scalar tail: clamp, times 255, plus a half, truncate.</summary>
-    private static Vector<uint> Code(Vector<float> v) =>
-        Vector.ConvertToUInt32(Vector.Min(Vector.Max(v, Vector<float>.Zero), Vector<float>.One) * new Vector<float>(255f) + new Vector<float>(0.5f));
-
-    /// <summary>Back to [0, 1]: code / 255, by a table of the 256 quotients (one load instead of a division).</summary>
-    private static void FromBytes(ReadOnlySpan<byte> bytes, Span<float> pixels)
-    {
-        var table = Codes;
-        for (var i = 0; i < pixels.Length; i++) pixels[i] = table[bytes[i]];
-    }
-
-    private static readonly float[] Codes = BuildCodes();
-
-    private static float[] BuildCodes()
-    {
-        var table = new float[256];
-        for (var i = 0; i < 256; i++) table[i] = i / 255f;
-        return table;
     }
 }
