@@ -5,5 +5,7 @@ var root = new RootCommand("DeepPlate: a second opinion on severely degraded lic
 {
     FormatsCommand.Create(),
     SynthCommand.Create(),
+    TrainCommand.Create(),
+    ExportCommand.Create(),
 };
 return root.Parse(args).Invoke();
