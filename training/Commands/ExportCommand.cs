@@ -15,12 +15,12 @@ public static class ExportCommand
             try
             {
                 var (info, calibration) = ModelExport.Export(new RunFolder(r.GetValue(run)!), r.GetValue(output)!);
-                Console.WriteLine($"wrote {r.GetValue(output)} ({info.Country}; temperature {calibration.Temperature:F3}, ECE {calibration.EceBefore:F4} -> {calibration.EceAfter:F4})");
+                r.InvocationConfiguration.Output.WriteLine($"wrote {r.GetValue(output)} ({info.Country}; temperature {calibration.Temperature:F3}, ECE {calibration.EceBefore:F4} -> {calibration.EceAfter:F4})");
                 return 0;
             }
             catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or IOException)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                r.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
                 return 2;
             }
         });

@@ -22,12 +22,12 @@ public static class TrainCommand
             try
             {
                 var resolved = Resolve(options, r, r.GetValue(resume));
-                Run(resolved, r.GetValue(resume), Console.Out);
+                Run(resolved, r.GetValue(resume), r.InvocationConfiguration.Output);
                 return 0;
             }
             catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or UnknownCountryException)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                r.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
                 return 2;
             }
         });

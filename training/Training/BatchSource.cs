@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DeepPlate.Formats;
 
 namespace DeepPlate.Training;
 
@@ -15,17 +16,18 @@ public sealed class BatchSource : IDisposable
     private readonly Thread[] threads;
     private readonly CancellationTokenSource stop = new();
     private readonly int batchSize, inputSize, slots;
+    private readonly long firstBatch;
     private long next;
     private Exception? failure;
 
     /// <param name="difficulty">The curriculum difficulty for a batch number; called on the worker threads.</param>
-    public BatchSource(string country, int inputHeight, int inputWidth, int slots, int batchSize, ulong seed, long firstBatch,
+    public BatchSource(string country, int inputHeight, int inputWidth, int batchSize, ulong seed, long firstBatch,
         int workers, int prefetch, Func<long, double> difficulty)
     {
         this.batchSize = batchSize;
-        this.slots = slots;
+        slots = ModelAlphabet.For(FormatRegistry.Default.Country(country)).Slots;
         inputSize = inputHeight * inputWidth;
-        next = firstBatch;
+        this.firstBatch = next = firstBatch;
         queues = new BlockingCollection<PlateBatch>[workers];
         threads = new Thread[workers];
         for (var w = 0; w < workers; w++)
@@ -44,7 +46,7 @@ public sealed class BatchSource : IDisposable
     /// <summary>The next batch of the stream; give it back with <see cref="Return"/> when its tensors are gone.</summary>
     public PlateBatch Take()
     {
-        var queue = queues[next % queues.Length];
+        var queue = queues[(next - firstBatch) % queues.Length];
         try
         {
             var batch = queue.Take(stop.Token);

@@ -53,7 +53,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         var progress = Progress(state.Samples, state.Seconds);
         var published = progress;
         var firstBatch = state.Samples / options.BatchSize;
-        using var source = new BatchSource(country.Code, options.InputHeight, options.InputWidth, alphabet.Slots, options.BatchSize,
+        using var source = new BatchSource(country.Code, options.InputHeight, options.InputWidth, options.BatchSize,
             options.Seed, firstBatch, options.Workers, options.Prefetch,
             number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize / options.Samples));
 
