@@ -73,19 +73,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             var batch = source.Take();
             var learningRate = Schedule.LearningRate(options, progress);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
-            float loss;
-            using (var scope = NewDisposeScope())
-            {
-                var x = tensor(batch.Inputs, [batch.Count, 1, options.InputHeight, options.InputWidth]);
-                var y = tensor(batch.Labels, [batch.Count * alphabet.Slots]);
-                var logits = net.forward(x).view(-1, alphabet.Classes);
-                var objective = nn.functional.cross_entropy(logits, y);
-                optimizer.zero_grad();
-                objective.backward();
-                if (options.GradientClip > 0) nn.utils.clip_grad_norm_(net.parameters(), options.GradientClip);
-                optimizer.step();
-                loss = objective.item<float>();
-            }
+            var loss = TrainingStep.Run(net, optimizer, batch, options.GradientClip);
             var difficulty = batch.Difficulty;
             source.Return(batch);
             if (!float.IsFinite(loss)) throw new InvalidOperationException($"the loss became {loss} at step {step}: lower --learning-rate");
