@@ -84,7 +84,7 @@ public sealed record TrainOptions
     [Description("Threads TorchSharp computes with; 0: one per core.")]
     public int Threads { get; init; }
 
-    [Description("Start from the weights of an existing run folder (e.g. another country's); layers of another shape start fresh.")]
+    [Description("Start from the weights of an exported model (.onnx) or a run folder, e.g. another country's; layers of another shape start fresh.")]
     public string? InitFrom { get; init; }
 
     /// <summary>The run folder actually used.</summary>

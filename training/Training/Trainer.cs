@@ -135,17 +135,12 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
     }
 
     /// <summary>
-    /// Copies every parameter and buffer whose name and shape match from another run's checkpoint (typically another
-    /// country: the convolutions carry over, a head with another alphabet starts fresh).
+    /// Copies every parameter and buffer whose name and shape match from another run's checkpoint or an exported
+    /// model (typically another country: the convolutions carry over, a head with another alphabet starts fresh).
     /// </summary>
-    private static void InitFrom(PlateNet net, string folder)
+    private static void InitFrom(PlateNet net, string source)
     {
-        var source = new RunFolder(folder);
-        if (!source.HasCheckpoint) throw new FileNotFoundException($"--init-from: {folder} has no checkpoint", source.Weights);
-        var sourceOptions = source.LoadOptions();
-        var sourceAlphabet = ModelAlphabet.For(FormatRegistry.Default.Country(sourceOptions.Country));
-        using var other = new PlateNet(ModelExport.Spec(sourceOptions, sourceAlphabet));
-        other.load(source.Weights);
+        using var other = LoadSource(source);
         var theirs = other.state_dict();
         using var _ = no_grad();
         var copied = 0;
@@ -157,6 +152,17 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
                 copied++;
             }
         }
-        if (copied == 0) throw new ArgumentException($"--init-from: {folder} shares no layer with this network");
+        if (copied == 0) throw new ArgumentException($"--init-from: {source} shares no layer with this network");
+    }
+
+    private static PlateNet LoadSource(string source)
+    {
+        if (File.Exists(source)) return OnnxImporter.Load(source);
+        var run = new RunFolder(source);
+        if (!run.HasCheckpoint) throw new FileNotFoundException($"--init-from: {source} is neither a model file nor a run folder with a checkpoint", run.Weights);
+        var options = run.LoadOptions();
+        var net = new PlateNet(ModelExport.Spec(options, ModelAlphabet.For(FormatRegistry.Default.Country(options.Country))));
+        net.load(run.Weights);
+        return net;
     }
 }

@@ -55,6 +55,52 @@ public sealed class ExportParityTests
     }
 
     [Fact]
+    public void ImportedModelComputesWhatTheExportedOneDid()
+    {
+        random.manual_seed(11);
+        var spec = NetworkSpec.Standard(32, 128, slots: 8, classes: 39, width: 4);
+        using var net = new PlateNet(spec);
+        net.train();
+        using (var warm = randn(8, 1, 32, 128) * 3 - 1)
+        using (net.forward(warm))
+        {
+        }
+        net.eval();
+        var path = Path.Combine(Path.GetTempPath(), $"deepplate-import-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            OnnxExporter.Export(net, new ModelInfo("de", new string('A', 38), 8, 32, 128, "hash", 2.5, 0, 0, "test"), path);
+            using var imported = OnnxImporter.Load(path);
+            imported.eval();
+            using var _ = no_grad();
+            using var x = randn(4, 1, 32, 128);
+            using var expected = net.forward(x);
+            using var actual = imported.forward(x);
+            var worst = (expected - actual).abs().max().item<float>();
+            Assert.True(worst < 1e-4f, $"imported logits differ by {worst}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ImportRejectsFilesThatAreNotModels()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"deepplate-import-{Guid.NewGuid():N}.onnx");
+        File.WriteAllText(path, "not a model at all");
+        try
+        {
+            Assert.Throws<InvalidDataException>(() => OnnxImporter.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void ExportRefusesInfoOfAnotherShape()
     {
         using var net = new PlateNet(NetworkSpec.Standard(32, 128, slots: 9, classes: 37, width: 8));

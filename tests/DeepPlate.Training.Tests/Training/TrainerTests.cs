@@ -97,6 +97,12 @@ public sealed class TrainerTests : IDisposable
         new Trainer(uk).Train();
         Assert.True(new RunFolder(uk.Out!).HasCheckpoint);
 
+        // An exported model seeds a run as well.
+        ModelExport.Export(new RunFolder(de.Out!), Path.Combine(dir, "de.onnx"));
+        var fr = Tiny("fr", "fr", samples: 64) with { InitFrom = Path.Combine(dir, "de.onnx") };
+        new Trainer(fr).Train();
+        Assert.True(new RunFolder(fr.Out!).HasCheckpoint);
+
         var noCheckpoint = Tiny("uk", "uk2", samples: 64) with { InitFrom = Path.Combine(dir, "nothing") };
         Assert.Throws<FileNotFoundException>(() => new Trainer(noCheckpoint).Train());
     }

@@ -1,0 +1,88 @@
+using System.Runtime.InteropServices;
+using DeepPlate.Inference;
+using DeepPlate.Training.Onnx.Proto;
+using static TorchSharp.torch;
+
+namespace DeepPlate.Training;
+
+/// <summary>
+/// Reads an exported DeepPlate model back into a <see cref="PlateNet"/>, so a shipped model can seed a new country
+/// (<c>train --init-from MODEL.onnx</c>). The exporter folded batch normalisation into the convolutions and the
+/// temperature into the head; here the folded weights go into the convolutions, the folded biases into batch norm
+/// layers set to the identity (mean 0, variance 1 - eps, scale 1), and the head is multiplied by the temperature again,
+/// which gives the same function the checkpoint had in eval mode.
+/// </summary>
+public static class OnnxImporter
+{
+    private const double BatchNormEpsilon = 1e-5;
+
+    public static PlateNet Load(string path)
+    {
+        ModelProto model;
+        try
+        {
+            using var file = File.OpenRead(path);
+            model = ModelProto.Parser.ParseFrom(file);
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException e)
+        {
+            throw new InvalidDataException($"{path}: not an ONNX model ({e.Message})", e);
+        }
+        var info = ModelInfo.FromMetadata(model.MetadataProps.ToDictionary(p => p.Key, p => p.Value), path);
+        var tensors = new Dictionary<string, (long[] Dims, float[] Values)>();
+        foreach (var t in model.Graph.Initializer)
+        {
+            if (t.DataType != (int)TensorProto.Types.DataType.Float) continue;
+            tensors[t.Name] = ([.. t.Dims], MemoryMarshal.Cast<byte, float>(t.RawData.Span).ToArray());
+        }
+        if (!tensors.TryGetValue("conv0.w", out var first))
+            throw new InvalidDataException($"{path}: not a DeepPlate network (no conv0.w)");
+        var spec = NetworkSpec.Standard(info.InputHeight, info.InputWidth, info.Slots, info.Classes, (int)first.Dims[0]);
+
+        var net = new PlateNet(spec);
+        var state = net.state_dict();
+        using (no_grad())
+        {
+            for (var i = 0; i < spec.Layers.Count; i++)
+            {
+                if (spec.Layers[i] is not ConvBlock conv) continue;
+                Set(state, $"body.conv{i}.weight", Get(tensors, $"conv{i}.w", path), path);
+                var bias = Get(tensors, $"conv{i}.b", path);
+                Set(state, $"body.bn{i}.bias", bias, path);
+                Set(state, $"body.bn{i}.weight", Filled(conv.Channels, 1), path);
+                Set(state, $"body.bn{i}.running_mean", Filled(conv.Channels, 0), path);
+                Set(state, $"body.bn{i}.running_var", Filled(conv.Channels, (float)(1 - BatchNormEpsilon)), path);
+            }
+            var t = (float)info.Temperature;
+            Set(state, "head.weight", Scaled(Get(tensors, "head.w", path), t), path);
+            Set(state, "head.bias", Scaled(Get(tensors, "head.b", path), t), path);
+        }
+        return net;
+    }
+
+    private static float[] Get(Dictionary<string, (long[] Dims, float[] Values)> tensors, string name, string path) =>
+        tensors.TryGetValue(name, out var t) ? t.Values : throw new InvalidDataException($"{path}: weight {name} is missing");
+
+    private static void Set(Dictionary<string, Tensor> state, string name, float[] values, string path)
+    {
+        var target = state[name];
+        if (target.numel() != values.Length)
+            throw new InvalidDataException($"{path}: {name} has {values.Length} values where this network has {target.numel()}");
+        using var source = tensor(values, target.shape);
+        target.copy_(source);
+    }
+
+    private static float[] Filled(int count, float value)
+    {
+        var values = new float[count];
+        Array.Fill(values, value);
+        return values;
+    }
+
+    private static float[] Scaled(float[] values, float factor)
+    {
+        var scaled = new float[values.Length];
+        for (var i = 0; i < values.Length; i++) scaled[i] = values[i] * factor;
+        return scaled;
+    }
+}
