@@ -45,6 +45,14 @@ public sealed class PlateScorer(int slots, int classes)
         return false;
     }
 
+    /// <summary>The most likely class, the lower one on a tie (rank 0 of <see cref="RankOf"/>).</summary>
+    public static int Best(ReadOnlySpan<float> distribution)
+    {
+        var best = 0;
+        for (var c = 1; c < distribution.Length; c++) if (distribution[c] > distribution[best]) best = c;
+        return best;
+    }
+
     /// <summary>
     /// The place of class <paramref name="label"/> when the classes are sorted by probability, best first, ties to
     /// the lower class: the order of ML.NET's multiclass evaluation, so top-k figures agree with it exactly.
