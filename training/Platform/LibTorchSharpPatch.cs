@@ -52,7 +52,7 @@ public static class LibTorchSharpPatch
     }
 
     /// <summary>File offsets of the vna_flags fields of the GLIBCXX requirements newer than the system's.</summary>
-    internal static List<int> NewerGlibcxxFlags(ReadOnlySpan<byte> elf)
+    public static List<int> NewerGlibcxxFlags(ReadOnlySpan<byte> elf)
     {
         if (elf.Length < 64 || elf[0] != 0x7f || elf[1] != 'E' || elf[2] != 'L' || elf[3] != 'F' || elf[4] != 2 || elf[5] != 1)
             throw new InvalidDataException("not a little-endian 64-bit ELF file");

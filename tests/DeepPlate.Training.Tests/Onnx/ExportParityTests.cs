@@ -1,0 +1,64 @@
+using DeepPlate.Inference;
+using DeepPlate.Training;
+using static TorchSharp.torch;
+
+namespace DeepPlate.Training.Tests.Onnx;
+
+public sealed class ExportParityTests
+{
+    [Fact]
+    public void OnnxRuntimeReadsWhatTorchSharpComputes()
+    {
+        random.manual_seed(7);
+        var spec = NetworkSpec.Standard(32, 128, slots: 9, classes: 37, width: 8);
+        using var net = new PlateNet(spec);
+        // A few training-mode passes give the batch-norm layers running statistics other than 0 and 1, so folding
+        // them into the convolutions is really tested.
+        net.train();
+        for (var i = 0; i < 3; i++)
+        {
+            using var warm = randn(16, 1, 32, 128) * 2 + 0.5;
+            using var _ = net.forward(warm);
+        }
+        net.eval();
+
+        const double temperature = 1.7;
+        const int count = 8;
+        using var inputs = randn(count, 1, 32, 128);
+        float[] expected;
+        using (no_grad())
+        {
+            using var logits = net.forward(inputs);
+            using var scaled = logits / temperature;
+            using var probs = nn.functional.softmax(scaled, -1);
+            expected = probs.data<float>().ToArray();
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"deepplate-parity-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            var info = new ModelInfo("de", new string('A', 36), 9, 32, 128, "hash", temperature, 0.1, 0.05, "test");
+            OnnxExporter.Export(net, info, path);
+            using var model = new PlateModel(path, threads: 1);
+            Assert.Equal(info, model.Info);
+
+            var actual = new float[count * model.OutputSize];
+            model.Run(inputs.data<float>().ToArray(), count, actual);
+            var worst = 0f;
+            for (var i = 0; i < expected.Length; i++) worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
+            Assert.True(worst <= 1e-4f, $"ONNX Runtime differs from TorchSharp by {worst}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ExportRefusesInfoOfAnotherShape()
+    {
+        using var net = new PlateNet(NetworkSpec.Standard(32, 128, slots: 9, classes: 37, width: 8));
+        var info = new ModelInfo("de", new string('A', 30), 9, 32, 128, "hash", 1, 0, 0, "test");
+        Assert.Throws<ArgumentException>(() => OnnxExporter.Build(net, info));
+    }
+}
