@@ -35,12 +35,10 @@ public static class Evaluator
         var predictions = new GridPredictions(new float[plates * outputSize], new int[plates * slots], new int[plates], slots, classes);
         var inputs = new float[BatchSize * inputSize];
         var outputs = new float[BatchSize * outputSize];
-        var tallies = new Tally[samples];
         var results = new CellResult[cells.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         using var generators = new ThreadLocal<PlateGenerator>(
             () => new PlateGenerator(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default), trackAllValues: true);
-        using var scorers = new ThreadLocal<PlateScorer>(() => new PlateScorer(slots, classes));
         try
         {
             foreach (var cell in cells)
@@ -63,16 +61,8 @@ public static class Evaluator
                     outputs.AsSpan(0, count * outputSize).CopyTo(predictions.Probabilities.AsSpan((first + start) * outputSize));
                 }
 
-                Parallel.For(0, samples, parallel, i =>
-                {
-                    var plate = first + i;
-                    tallies[i] = scorers.Value!.Score(predictions.Probabilities.AsSpan(plate * outputSize, outputSize),
-                        predictions.Labels.AsSpan(plate * slots, slots), predictions.Lengths[plate]);
-                });
-                var ece = CalibrationError.Expected(predictions.Probabilities.AsSpan(first * outputSize, samples * outputSize),
-                    predictions.Labels.AsSpan(first * slots, samples * slots), classes);
-                var counts = Sum(tallies);
-                results[cell.Index] = new CellResult(cell, counts, Metrics.From(counts, ece));
+                var (counts, metrics) = Score(predictions, first, samples, threads);
+                results[cell.Index] = new CellResult(cell, counts, metrics);
                 cellDone?.Invoke(cell.Index + 1);
             }
         }
@@ -102,10 +92,23 @@ public static class Evaluator
         encoded.CopyTo(labels);
     }
 
-    private static Tally Sum(Tally[] tallies)
+    /// <summary>Counts and metrics of <paramref name="count"/> consecutive plates from <paramref name="first"/> (one cell).</summary>
+    public static (Tally Counts, Metrics Metrics) Score(GridPredictions predictions, int first, int count, int threads = 1)
     {
+        var (slots, classes) = (predictions.Slots, predictions.Classes);
+        var size = slots * classes;
+        var tallies = new Tally[count];
+        using var scorers = new ThreadLocal<PlateScorer>(() => new PlateScorer(slots, classes));
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            var plate = first + i;
+            tallies[i] = scorers.Value!.Score(predictions.Probabilities.AsSpan(plate * size, size),
+                predictions.Labels.AsSpan(plate * slots, slots), predictions.Lengths[plate]);
+        });
         var sum = default(Tally);
         foreach (var t in tallies) sum += t;
-        return sum;
+        var ece = CalibrationError.Expected(predictions.Probabilities.AsSpan(first * size, count * size),
+            predictions.Labels.AsSpan(first * slots, count * slots), classes);
+        return (sum, Metrics.From(sum, ece));
     }
 }
