@@ -5,5 +5,6 @@ var root = new RootCommand("DeepPlate: a second opinion on severely degraded lic
 {
     FormatsCommand.Create(),
     SynthCommand.Create(),
+    EvalCommand.Create(),
 };
 return root.Parse(args).Invoke();
