@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DeepPlate.Inference;
 
@@ -9,7 +10,13 @@ namespace DeepPlate.Training.Evaluation;
 /// </summary>
 public static class EvalJson
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+    // A file for people and scripts, never embedded in HTML: Ä stays Ä rather than \u00C4.
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static void Write(EvaluationResult result, CharacterConfusion confusion, string modelPath, string path)
     {
