@@ -5,6 +5,8 @@ var root = new RootCommand("DeepPlate: a second opinion on severely degraded lic
 {
     FormatsCommand.Create(),
     SynthCommand.Create(),
+    TrainCommand.Create(),
+    ExportCommand.Create(),
     EvalCommand.Create(),
 };
 return root.Parse(args).Invoke();

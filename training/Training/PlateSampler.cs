@@ -1,0 +1,43 @@
+using DeepPlate.Formats;
+using DeepPlate.Inference;
+using DeepPlate.Synth;
+
+namespace DeepPlate.Training;
+
+/// <summary>
+/// Turns synthetic samples into network inputs exactly as serving does: the generator's scene and the corners a user
+/// would have clicked go through the reader's own <see cref="Rectifier"/>. One instance per thread.
+/// </summary>
+public sealed class PlateSampler(string country, int inputHeight, int inputWidth) : IDisposable
+{
+    private readonly PlateGenerator generator = new(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default);
+    private readonly ModelAlphabet alphabet = ModelAlphabet.For(FormatRegistry.Default.Country(country));
+
+    public ModelAlphabet Alphabet => alphabet;
+
+    /// <summary>Writes sample (seed, index) into slot <paramref name="position"/> of the buffers.</summary>
+    public void Fill(ulong seed, long index, double difficulty, Span<float> inputs, Span<long> labels, int position)
+    {
+        var size = inputHeight * inputWidth;
+        using var plate = generator.Generate(country, null, seed, index, difficulty);
+        Rectifier.Rectify(plate.Scene.Pixels, plate.Scene.Width, plate.Scene.Height, plate.Clicked,
+            inputs.Slice(position * size, size), inputWidth, inputHeight);
+        var classes = alphabet.Encode(plate.Text.Compact);
+        for (var s = 0; s < classes.Length; s++) labels[position * alphabet.Slots + s] = classes[s];
+    }
+
+    /// <summary>A fixed set (validation, calibration): <paramref name="count"/> plates of one seed, in parallel.</summary>
+    public static (float[] Inputs, long[] Labels) FixedSet(string country, int inputHeight, int inputWidth, ulong seed, int count, double difficulty, int threads)
+    {
+        var slots = ModelAlphabet.For(FormatRegistry.Default.Country(country)).Slots;
+        var inputs = new float[(long)count * inputHeight * inputWidth];
+        var labels = new long[count * slots];
+        using var samplers = new ThreadLocal<PlateSampler>(() => new PlateSampler(country, inputHeight, inputWidth), trackAllValues: true);
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
+            i => samplers.Value!.Fill(seed, i, difficulty, inputs, labels, i));
+        foreach (var s in samplers.Values) s.Dispose();
+        return (inputs, labels);
+    }
+
+    public void Dispose() => generator.Dispose();
+}

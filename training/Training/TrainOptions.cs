@@ -1,0 +1,124 @@
+using System.ComponentModel;
+
+namespace DeepPlate.Training;
+
+/// <summary>
+/// Every setting of a training run, with its default. The command line exposes each property as a kebab-case option
+/// (<c>LearningRate</c> is <c>--learning-rate</c>); the resolved options are printed at start and saved in the run
+/// folder as options.json, so a checkpoint always carries the settings that made it.
+/// </summary>
+public sealed record TrainOptions
+{
+    [Description("Country code (us: one model for every state).")]
+    public string Country { get; init; } = "";
+
+    [Description("Run folder: options, metrics, checkpoint, exported model. Default: runs/<country>.")]
+    public string? Out { get; init; }
+
+    [Description("Training length in samples (ignored when --minutes is given).")]
+    public long Samples { get; init; } = 1_000_000;
+
+    [Description("Training length in minutes of wall-clock time instead of samples; 0: use --samples.")]
+    public double Minutes { get; init; }
+
+    [Description("Samples per optimiser step (64 is as fast per sample as 256 on CPU, with more steps).")]
+    public int BatchSize { get; init; } = 64;
+
+    [Description("Peak learning rate of AdamW, reached after the warm-up.")]
+    public double LearningRate { get; init; } = 2e-3;
+
+    [Description("Decoupled weight decay of AdamW.")]
+    public double WeightDecay { get; init; } = 0.01;
+
+    [Description("Fraction of the run spent warming the learning rate up linearly from 0.")]
+    public double Warmup { get; init; } = 0.03;
+
+    [Description("Learning rate at the end of the cosine decay, as a fraction of the peak.")]
+    public double FinalLearningRate { get; init; } = 0.02;
+
+    [Description("Gradients are clipped to this global L2 norm (0: no clipping).")]
+    public double GradientClip { get; init; } = 5;
+
+    [Description("Degradation difficulty at the start of the curriculum (0: the spec's easy values, 1: full ranges).")]
+    public double CurriculumStart { get; init; } = 0.1;
+
+    [Description("Fraction of the run after which the full degradation ranges are used.")]
+    public double CurriculumEnd { get; init; } = 0.5;
+
+    [Description("Network input height in pixels (the rectified plate).")]
+    public int InputHeight { get; init; } = 32;
+
+    [Description("Network input width in pixels.")]
+    public int InputWidth { get; init; } = 128;
+
+    [Description("Channels of the first convolution; the later ones are multiples of it.")]
+    public int NetworkWidth { get; init; } = 32;
+
+    [Description("Seed of the training sample stream.")]
+    public ulong Seed { get; init; } = 1;
+
+    [Description("Seed of the fixed validation set (disjoint from training).")]
+    public ulong ValidationSeed { get; init; } = 1_000_001;
+
+    [Description("Plates in the validation set, drawn at full difficulty.")]
+    public int ValidationSamples { get; init; } = 2000;
+
+    [Description("Seed of the held-out calibration set (disjoint from training and validation).")]
+    public ulong CalibrationSeed { get; init; } = 2_000_001;
+
+    [Description("Plates used to fit the calibration temperature.")]
+    public int CalibrationSamples { get; init; } = 4000;
+
+    [Description("Validate (and log a metrics row) every this many samples.")]
+    public long ValidateEvery { get; init; } = 25_000;
+
+    [Description("Save a checkpoint every this many samples.")]
+    public long CheckpointEvery { get; init; } = 100_000;
+
+    [Description("Threads generating synthetic batches.")]
+    public int Workers { get; init; } = 1;
+
+    [Description("Batches the generator may prepare ahead of the trainer.")]
+    public int Prefetch { get; init; } = 6;
+
+    [Description("Threads TorchSharp computes with; 0: one per core.")]
+    public int Threads { get; init; }
+
+    [Description("Start from the weights of an existing run folder (e.g. another country's); layers of another shape start fresh.")]
+    public string? InitFrom { get; init; }
+
+    /// <summary>The run folder actually used.</summary>
+    public string RunFolder => Out ?? Path.Combine("runs", Country);
+
+    /// <exception cref="ArgumentException">A value is out of range; the message names the option.</exception>
+    public void Validate()
+    {
+        static void Check(bool ok, string message)
+        {
+            if (!ok) throw new ArgumentException(message);
+        }
+        Check(Country.Length > 0, "--country is required");
+        Check(Samples > 0, "--samples must be positive");
+        Check(Minutes >= 0, "--minutes must not be negative");
+        Check(BatchSize is >= 2 and <= 4096, "--batch-size must be 2-4096 (batch normalisation needs two samples)");
+        Check(LearningRate > 0, "--learning-rate must be positive");
+        Check(WeightDecay >= 0, "--weight-decay must not be negative");
+        Check(Warmup is >= 0 and < 1, "--warmup must be in [0, 1)");
+        Check(FinalLearningRate is >= 0 and <= 1, "--final-learning-rate must be in [0, 1]");
+        Check(GradientClip >= 0, "--gradient-clip must not be negative");
+        Check(CurriculumStart is >= 0 and <= 1, "--curriculum-start must be in [0, 1]");
+        Check(CurriculumEnd is > 0 and <= 1, "--curriculum-end must be in (0, 1]");
+        Check(InputHeight % 16 == 0 && InputHeight >= 16, "--input-height must be a multiple of 16");
+        Check(InputWidth % 8 == 0 && InputWidth >= 8, "--input-width must be a multiple of 8");
+        Check(NetworkWidth is >= 4 and <= 256, "--network-width must be 4-256");
+        Check(ValidationSamples >= 2, "--validation-samples must be at least 2");
+        Check(CalibrationSamples >= 2, "--calibration-samples must be at least 2");
+        Check(ValidateEvery > 0, "--validate-every must be positive");
+        Check(CheckpointEvery > 0, "--checkpoint-every must be positive");
+        Check(Workers is >= 1 and <= 64, "--workers must be 1-64");
+        Check(Prefetch >= 1, "--prefetch must be at least 1");
+        Check(Threads >= 0, "--threads must not be negative");
+        Check(Seed != ValidationSeed && Seed != CalibrationSeed && ValidationSeed != CalibrationSeed,
+            "training, validation and calibration need three different seeds");
+    }
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using DeepPlate.Formats;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace DeepPlate.Training;
+
+/// <summary>
+/// One training run, start to finish: synthetic batches stream in from <see cref="BatchSource"/>, AdamW follows the
+/// warm-up + cosine <see cref="Schedule"/>, the curriculum widens the degradations, a fixed validation set is scored
+/// every <see cref="TrainOptions.ValidateEvery"/> samples, checkpoints let a run resume, and the end of the run
+/// calibrates and exports the model (<see cref="ModelExport"/>).
+/// </summary>
+public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = null)
+{
+    private readonly RunFolder run = new(options.RunFolder);
+
+    public RunFolder Run => run;
+
+    /// <summary>Trains, or resumes from the run folder's checkpoint when <paramref name="resume"/> is set.</summary>
+    public ValidationResult Train(bool resume = false)
+    {
+        options.Validate();
+        var country = FormatRegistry.Default.Country(options.Country);
+        var alphabet = ModelAlphabet.For(country);
+        var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        torch.set_num_threads(threads);
+        random.manual_seed((long)(options.Seed % long.MaxValue));
+
+        var spec = ModelExport.Spec(options, alphabet);
+        using var net = new PlateNet(spec);
+        if (options.InitFrom is not null && !resume) InitFrom(net, options.InitFrom);
+        using var optimizer = optim.AdamW(net.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+
+        var state = new CheckpointState(0, 0, 0, 0, 0);
+        if (resume)
+        {
+            if (!run.HasCheckpoint) throw new FileNotFoundException($"{run.Path} has no checkpoint to resume from", run.Weights);
+            net.load(run.Weights);
+            optimizer.load_state_dict(run.Optimizer);
+            state = run.LoadState();
+        }
+        run.SaveOptions(options);
+        if (!resume || !File.Exists(run.Metrics))
+            File.WriteAllText(run.Metrics, "step,samples,seconds,learning_rate,difficulty,train_loss,val_loss,val_char_accuracy,val_plate_accuracy,samples_per_second\n");
+
+        var (valInputs, valLabels) = PlateSampler.FixedSet(country.Code, options.InputHeight, options.InputWidth,
+            options.ValidationSeed, options.ValidationSamples, 1, threads);
+
+        var clock = Stopwatch.StartNew();
+        var progress = Progress(state.Samples, state.Seconds);
+        var published = progress;
+        var firstBatch = state.Samples / options.BatchSize;
+        using var source = new BatchSource(country.Code, options.InputHeight, options.InputWidth, options.BatchSize,
+            options.Seed, firstBatch, options.Workers, options.Prefetch,
+            number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize / options.Samples));
+
+        net.train();
+        var (step, samples) = (state.Step, state.Samples);
+        var nextValidation = (samples / options.ValidateEvery + 1) * options.ValidateEvery;
+        var nextCheckpoint = (samples / options.CheckpointEvery + 1) * options.CheckpointEvery;
+        var lossSum = 0.0;
+        var lossCount = 0;
+        var rateSamples = 0L;
+        var rateClock = Stopwatch.StartNew();
+        var rate = 0.0;
+        ValidationResult? validation = null;
+        var previousSeconds = state.Seconds;
+        while (progress < 1)
+        {
+            var batch = source.Take();
+            var learningRate = Schedule.LearningRate(options, progress);
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+            var loss = TrainingStep.Run(net, optimizer, batch, options.GradientClip);
+            var difficulty = batch.Difficulty;
+            source.Return(batch);
+            if (!float.IsFinite(loss)) throw new InvalidOperationException($"the loss became {loss} at step {step}: lower --learning-rate");
+
+            step++;
+            samples += options.BatchSize;
+            rateSamples += options.BatchSize;
+            lossSum += loss;
+            lossCount++;
+            var seconds = previousSeconds + clock.Elapsed.TotalSeconds;
+            progress = Progress(samples, seconds);
+            Volatile.Write(ref published, progress);
+            if (rateClock.Elapsed.TotalSeconds >= 2)
+            {
+                rate = rateSamples / rateClock.Elapsed.TotalSeconds;
+                (rateSamples, rateClock) = (0, Stopwatch.StartNew());
+            }
+
+            var validated = false;
+            var finished = progress >= 1;
+            if (samples >= nextValidation || finished)
+            {
+                validation = Validation.Evaluate(net, valInputs, valLabels, options.ValidationSamples);
+                net.train();
+                File.AppendAllText(run.Metrics, string.Create(CultureInfo.InvariantCulture,
+                    $"{step},{samples},{seconds:F1},{learningRate:G4},{difficulty:F3},{lossSum / lossCount:F5},{validation.Loss:F5},{validation.CharAccuracy:F5},{validation.PlateAccuracy:F5},{rate:F1}\n"));
+                (lossSum, lossCount) = (0, 0);
+                nextValidation += options.ValidateEvery;
+                validated = true;
+            }
+            if (samples >= nextCheckpoint || finished)
+            {
+                Checkpoint(net, optimizer, new CheckpointState(step, samples, seconds, validation?.CharAccuracy ?? 0, validation?.PlateAccuracy ?? 0));
+                nextCheckpoint += options.CheckpointEvery;
+            }
+            report?.Invoke(new TrainStatus(step, samples, progress, rate, loss, learningRate, difficulty,
+                TimeSpan.FromSeconds(seconds), Remaining(progress, samples, seconds, rate), validation, validated));
+        }
+        return validation!;
+    }
+
+    private double Progress(long samples, double seconds) =>
+        options.Minutes > 0 ? seconds / (options.Minutes * 60) : (double)samples / options.Samples;
+
+    private TimeSpan Remaining(double progress, long samples, double seconds, double rate)
+    {
+        if (options.Minutes > 0) return TimeSpan.FromSeconds(Math.Max(0, options.Minutes * 60 - seconds));
+        return rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, options.Samples - samples) / rate) : TimeSpan.Zero;
+    }
+
+    private void Checkpoint(PlateNet net, AdamW optimizer, CheckpointState state)
+    {
+        // Weights and optimiser first, then the state that points at them, each through a temporary name.
+        net.save(run.Weights + ".tmp");
+        File.Move(run.Weights + ".tmp", run.Weights, overwrite: true);
+        optimizer.save_state_dict(run.Optimizer + ".tmp");
+        File.Move(run.Optimizer + ".tmp", run.Optimizer, overwrite: true);
+        run.SaveState(state);
+    }
+
+    /// <summary>
+    /// Copies every parameter and buffer whose name and shape match from another run's checkpoint (typically another
+    /// country: the convolutions carry over, a head with another alphabet starts fresh).
+    /// </summary>
+    private static void InitFrom(PlateNet net, string folder)
+    {
+        var source = new RunFolder(folder);
+        if (!source.HasCheckpoint) throw new FileNotFoundException($"--init-from: {folder} has no checkpoint", source.Weights);
+        var sourceOptions = source.LoadOptions();
+        var sourceAlphabet = ModelAlphabet.For(FormatRegistry.Default.Country(sourceOptions.Country));
+        using var other = new PlateNet(ModelExport.Spec(sourceOptions, sourceAlphabet));
+        other.load(source.Weights);
+        var theirs = other.state_dict();
+        using var _ = no_grad();
+        var copied = 0;
+        foreach (var (name, mine) in net.state_dict())
+        {
+            if (theirs.TryGetValue(name, out var t) && t.shape.SequenceEqual(mine.shape))
+            {
+                mine.copy_(t);
+                copied++;
+            }
+        }
+        if (copied == 0) throw new ArgumentException($"--init-from: {folder} shares no layer with this network");
+    }
+}
