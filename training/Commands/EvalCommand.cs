@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using DeepPlate.Inference;
+using DeepPlate.Training.Evaluation;
+
+namespace DeepPlate.Training.Commands;
+
+/// <summary>
+/// <c>deepplate eval</c>: evaluates a model on the standard grid (<see cref="EvaluationGrid.Standard"/>) and writes
+/// eval.json, eval.md, confusion.csv and one heat map per metric.
+/// </summary>
+public static class EvalCommand
+{
+    /// <param name="Out">Output folder; null = beside the model, <c>&lt;model&gt;.eval</c>.</param>
+    /// <param name="Threads">Threads generating plates and running the model.</param>
+    public sealed record Settings(string Model, int Samples, string? Out, int Threads)
+    {
+        /// <summary>The grid; the command line always uses the standard one, tests a smaller one.</summary>
+        public EvaluationGrid Grid { get; init; } = EvaluationGrid.Standard;
+
+        public string OutputDirectory => Out ?? Path.ChangeExtension(Model, ".eval");
+    }
+
+    /// <summary>What a run produced.</summary>
+    public sealed record Outcome(EvaluationResult Result, CharacterConfusion Confusion, IReadOnlyList<string> Files);
+
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "The model file (.onnx) to evaluate.", Required = true };
+        var samples = new Option<int>("--samples") { Description = "Plates per grid cell.", DefaultValueFactory = _ => 200 };
+        var output = new Option<string?>("--out") { Description = "Output folder (default: beside the model, <model>.eval)." };
+        var threads = new Option<int>("--threads") { Description = "Threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("eval", "Evaluates a model on the standard grid of plate width x SNR x JPEG quality.")
+        {
+            model, samples, output, threads,
+        };
+        command.SetAction(r => Execute(
+            new Settings(r.GetValue(model)!, r.GetValue(samples), r.GetValue(output), r.GetValue(threads)), Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <returns>The exit code: 0, or 2 for a usage error (bad settings, no model file, not a DeepPlate model).</returns>
+    public static int Execute(Settings settings, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            Run(settings, output);
+            return 0;
+        }
+        catch (Exception e) when (Unwrap(e) is ArgumentException or IOException or InvalidDataException)
+        {
+            error.WriteLine($"error: {Unwrap(e).Message}");
+            return 2;
+        }
+    }
+
+    // Parallel.For wraps what a plate threw; the user wants the first cause.
+    private static Exception Unwrap(Exception e) => e is AggregateException a ? a.Flatten().InnerExceptions[0] : e;
+
+    /// <exception cref="ArgumentException">Bad settings.</exception>
+    /// <exception cref="FileNotFoundException">No model file.</exception>
+    /// <exception cref="InvalidDataException">Not a DeepPlate model, or one the current formats do not fit.</exception>
+    public static Outcome Run(Settings s, TextWriter log)
+    {
+        if (s.Samples < 1) throw new ArgumentException("--samples must be at least 1");
+        if (s.Threads < 1) throw new ArgumentException("--threads must be at least 1");
+        if (!File.Exists(s.Model)) throw new FileNotFoundException($"model file not found: {s.Model}", s.Model);
+        using var model = new PlateModel(s.Model, s.Threads);
+        var info = model.Info;
+        var cells = s.Grid.CellCount;
+        log.WriteLine($"evaluating {s.Model} ({info.Country}, {info.Slots} slots x {info.Classes} classes) on {cells} cells x {s.Samples} plates");
+
+        var reported = 0;
+        var result = Evaluator.Run(model, s.Grid, s.Samples, s.Threads, done =>
+        {
+            // Every tenth of the grid, so a long run shows it is alive without flooding the log.
+            if (done * 10 / cells <= reported) return;
+            reported = done * 10 / cells;
+            log.WriteLine($"  {done}/{cells} cells");
+        });
+        if (result.FormatsChanged) log.WriteLine($"warning: the {info.Country} format files have changed since the model was trained");
+        var confusion = CharacterConfusion.Evaluate(result.Predictions, info.Alphabet);
+        var files = EvaluationReport.Write(result, confusion, s.Model, s.OutputDirectory);
+
+        var o = result.Overall;
+        log.WriteLine($"overall: character top-1 {Percent(o.CharTop1)} %, top-3 {Percent(o.CharTop3)} %, exact plates {Percent(o.Exact)} %, " +
+                      $"true plate in the 60 best {Percent(o.Top60)} %, ECE {o.Ece.ToString("F4", CultureInfo.InvariantCulture)}");
+        log.WriteLine($"model calibration (metadata): ECE {info.EceBefore.ToString("F4", CultureInfo.InvariantCulture)} before, " +
+                      $"{info.EceAfter.ToString("F4", CultureInfo.InvariantCulture)} after temperature scaling (T = {info.Temperature.ToString("F3", CultureInfo.InvariantCulture)})");
+        log.WriteLine($"wrote {s.OutputDirectory}: {string.Join(", ", files.Select(Path.GetFileName))}");
+        return new Outcome(result, confusion, files);
+    }
+
+    private static string Percent(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DeepPlate.Inference;
+
+namespace DeepPlate.Training.Evaluation;
+
+/// <summary>
+/// eval.json: the model's metadata, the grid, the overall and per-cell metrics and ML.NET's character figures, in
+/// a shape meant for scripts comparing runs (one flat object per cell, "none" axes as null).
+/// </summary>
+public static class EvalJson
+{
+    // A file for people and scripts, never embedded in HTML: Ä stays Ä rather than \u00C4.
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(EvaluationResult result, CharacterConfusion confusion, string modelPath, string path)
+    {
+        var g = result.Grid;
+        var f = g.Fixed;
+        var document = new Document(
+            new ModelJson(Path.GetFileName(modelPath), result.Model, result.FormatsChanged),
+            new GridJson(g.WidthsPx, g.SnrsDb, g.JpegQualities, $"0x{g.Seed:X}",
+                new FixedJson(f.YawDeg, f.PitchDeg, f.RollDeg, f.BlurSigmaPx, f.MotionLengthPx, f.MotionAngleDeg,
+                    f.Brightness, f.Contrast, f.Gamma, f.UnevenLight, f.UnevenLightAngleDeg, g.ClickErrorFraction)),
+            result.SamplesPerCell,
+            result.Overall,
+            new CharactersJson(confusion.MicroAccuracy, confusion.MacroAccuracy, confusion.LogLoss, confusion.TopKAccuracy,
+                confusion.MostConfused(EvalMarkdown.ConfusedPairs)),
+            [.. result.Cells.Select(c => new CellJson(c.Cell.WidthPx, c.Cell.SnrDb, c.Cell.JpegQuality, c.Metrics.Plates,
+                c.Metrics.Characters, c.Metrics.CharTop1, c.Metrics.CharTop3, c.Metrics.Exact, c.Metrics.Top60, c.Metrics.Ece))]);
+        File.WriteAllText(path, JsonSerializer.Serialize(document, Options));
+    }
+
+    private sealed record Document(ModelJson Model, GridJson Grid, int SamplesPerCell, Metrics Overall, CharactersJson Characters, IReadOnlyList<CellJson> Cells);
+
+    private sealed record ModelJson(string File, ModelInfo Info, bool FormatsChangedSinceTraining);
+
+    private sealed record GridJson(IReadOnlyList<double> WidthsPx, IReadOnlyList<double?> SnrsDb, IReadOnlyList<int?> JpegQualities, string Seed, FixedJson Fixed);
+
+    private sealed record FixedJson(double YawDeg, double PitchDeg, double RollDeg, double BlurSigmaPx, double MotionLengthPx, double MotionAngleDeg,
+        double Brightness, double Contrast, double Gamma, double UnevenLight, double UnevenLightAngleDeg, double ClickErrorFractionOfWidth);
+
+    /// <summary>ML.NET's multiclass evaluation over every character position of the grid.</summary>
+    private sealed record CharactersJson(double MicroAccuracy, double MacroAccuracy, double LogLoss, IReadOnlyList<double> TopKAccuracy,
+        IReadOnlyList<ConfusedPair> MostConfused);
+
+    private sealed record CellJson(double WidthPx, double? SnrDb, int? JpegQuality, int Plates, int Characters,
+        double CharTop1, double CharTop3, double Exact, double Top60, double Ece);
+}
