@@ -1,4 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace DeepPlate.Synth;
 
@@ -7,27 +11,33 @@ namespace DeepPlate.Synth;
 /// edge replication to whole 8x8 blocks, level shift, the "islow" integer forward DCT (jfdctint.c), quantisation by
 /// the IJG luminance table scaled for the quality (jcparam.c) with libjpeg-turbo's reciprocal arithmetic
 /// (jcdctmgr.c), dequantisation and the "islow" inverse DCT with its range-limit table (jidctint.c, jdmaster.c).
-/// The entropy coding in between is lossless, so leaving it out changes nothing but the time: a real encode and
-/// decode costs 75-150 µs on a typical scene, this a fraction of it. JpegCompressionTests compares it with Skia's
-/// real codec byte for byte.
+/// The entropy coding in between is lossless, so leaving it out changes nothing but the time (a real encode and
+/// decode costs 75-150 µs on a typical scene). JpegCompressionTests holds it to Skia's real codec byte for byte.
 /// </summary>
+/// <remarks>
+/// A block is eight vectors of eight 32-bit lanes; each 1-D pass works on all eight rows (or columns) at once, with
+/// a transpose between passes, as libjpeg-turbo's own SIMD code does. libjpeg computes in 64 bits; 32-bit lanes
+/// give the same results because every value the passes keep fits in 32 bits, and where an intermediate sum of the
+/// final pass could wrap, only bits 18-27 of it are used (the range limit masks with 1023 after an 18-bit shift),
+/// and wrapping arithmetic keeps the low 32 bits exact.
+/// </remarks>
 internal static class JpegLossyCore
 {
     private const int ConstBits = 13;
     private const int Pass1Bits = 2;
 
-    private const long Fix0298631336 = 2446;
-    private const long Fix0390180644 = 3196;
-    private const long Fix0541196100 = 4433;
-    private const long Fix0765366865 = 6270;
-    private const long Fix0899976223 = 7373;
-    private const long Fix1175875602 = 9633;
-    private const long Fix1501321110 = 12299;
-    private const long Fix1847759065 = 15137;
-    private const long Fix1961570560 = 16069;
-    private const long Fix2053119869 = 16819;
-    private const long Fix2562915447 = 20995;
-    private const long Fix3072711026 = 25172;
+    private const int Fix0298631336 = 2446;
+    private const int Fix0390180644 = 3196;
+    private const int Fix0541196100 = 4433;
+    private const int Fix0765366865 = 6270;
+    private const int Fix0899976223 = 7373;
+    private const int Fix1175875602 = 9633;
+    private const int Fix1501321110 = 12299;
+    private const int Fix1847759065 = 15137;
+    private const int Fix1961570560 = 16069;
+    private const int Fix2053119869 = 16819;
+    private const int Fix2562915447 = 20995;
+    private const int Fix3072711026 = 25172;
 
     /// <summary>The IJG (JPEG Annex K) luminance quantisation table, natural (row-major) order.</summary>
     private static ReadOnlySpan<byte> LuminanceTable =>
@@ -42,262 +52,371 @@ internal static class JpegLossyCore
         72, 92, 95, 98, 112, 100, 103, 99,
     ];
 
-    /// <summary>Per quality 1..100: the quantisation table and the encoder's reciprocal divisors, built on first use.</summary>
+    /// <summary>Per quality 1..100: the quantisation table and the encoder's divisors, built on first use.</summary>
     private static readonly Tables?[] ByQuality = new Tables?[101];
-
-    /// <summary>The decoder's range limit after the inverse DCT: index (x &amp; 1023) of a centred value x.</summary>
-    private static readonly byte[] RangeLimit = BuildRangeLimit();
 
     /// <summary>Degrades <paramref name="codes"/> (8-bit samples, <paramref name="width"/> x <paramref name="height"/>, row-major) in place.</summary>
     public static void RoundTrip(Span<byte> codes, int width, int height, int quality)
     {
         if (quality is < 1 or > 100) throw new ArgumentOutOfRangeException(nameof(quality), quality, "JPEG quality runs from 1 to 100");
-        if (codes.Length < width * height) throw new ArgumentException("fewer samples than the size says", nameof(codes));
-        var tables = ByQuality[quality] ??= new Tables(quality);
-        Span<long> block = stackalloc long[64];
-        var limit = RangeLimit;
+        if (width <= 0 || height <= 0 || codes.Length < width * height) throw new ArgumentException($"{codes.Length} samples for {width}x{height}", nameof(codes));
+        var t = ByQuality[quality] ??= new Tables(quality);
+        Span<byte> edge = stackalloc byte[64];
+        Block b = default;
         for (var by = 0; by < height; by += 8)
         {
+            var rows = Math.Min(8, height - by);
             for (var bx = 0; bx < width; bx += 8)
             {
-                // The encoder replicates the last column and row to fill edge blocks (jcsample.c expand_right_edge,
-                // jcprepct.c expand_bottom_edge); the decoder keeps only the image's own samples.
-                for (var y = 0; y < 8; y++)
-                {
-                    var row = codes.Slice(Math.Min(by + y, height - 1) * width, width);
-                    for (var x = 0; x < 8; x++) block[y * 8 + x] = row[Math.Min(bx + x, width - 1)] - 128;
-                }
-                ForwardDct(block);
-                Quantise(block, tables);
-                InverseDct(block, tables.Quant, limit);
-                var rows = Math.Min(8, height - by);
                 var cols = Math.Min(8, width - bx);
-                for (var y = 0; y < rows; y++)
+                if (rows == 8 && cols == 8)
                 {
-                    var row = codes.Slice((by + y) * width + bx, cols);
-                    for (var x = 0; x < cols; x++) row[x] = (byte)block[y * 8 + x];
+                    b.Load(codes[(by * width + bx)..], width);
+                }
+                else
+                {
+                    // The encoder replicates the last column and row to fill edge blocks (jcsample.c
+                    // expand_right_edge, jcprepct.c expand_bottom_edge); the decoder keeps the image's own samples.
+                    for (var y = 0; y < 8; y++)
+                    {
+                        var row = codes.Slice(Math.Min(by + y, height - 1) * width, width);
+                        for (var x = 0; x < 8; x++) edge[y * 8 + x] = row[Math.Min(bx + x, width - 1)];
+                    }
+                    b.Load(edge, 8);
+                }
+
+                // Forward: rows then columns (each pass transposes first so that a vector holds one position of
+                // all eight lines), quantise, dequantise; inverse: columns then rows.
+                b.Transpose();
+                ForwardPass(ref b, first: true);
+                b.Transpose();
+                ForwardPass(ref b, first: false);
+                b.Quantise(t);
+                InversePass(ref b, first: true);
+                b.Transpose();
+                InversePass(ref b, first: false);
+                b.Transpose();
+                b.RangeLimit();
+
+                if (rows == 8 && cols == 8)
+                {
+                    b.Store(codes[(by * width + bx)..], width);
+                }
+                else
+                {
+                    b.Store(edge, 8);
+                    for (var y = 0; y < rows; y++) edge.Slice(y * 8, cols).CopyTo(codes.Slice((by + y) * width + bx, cols));
                 }
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long Descale(long x, int n) => (x + (1L << (n - 1))) >> n;
+    private static Vector256<int> Descale(Vector256<int> x, [ConstantExpected] int n) => (x + Vector256.Create(1 << (n - 1))) >> n;
 
-    /// <summary>jpeg_fdct_islow: rows, then columns; the output is 8 times the orthonormal DCT.</summary>
-    private static void ForwardDct(Span<long> d)
-    {
-        for (var r = 0; r < 64; r += 8)
-        {
-            long tmp0 = d[r] + d[r + 7], tmp7 = d[r] - d[r + 7];
-            long tmp1 = d[r + 1] + d[r + 6], tmp6 = d[r + 1] - d[r + 6];
-            long tmp2 = d[r + 2] + d[r + 5], tmp5 = d[r + 2] - d[r + 5];
-            long tmp3 = d[r + 3] + d[r + 4], tmp4 = d[r + 3] - d[r + 4];
-            long tmp10 = tmp0 + tmp3, tmp13 = tmp0 - tmp3, tmp11 = tmp1 + tmp2, tmp12 = tmp1 - tmp2;
-            d[r] = (tmp10 + tmp11) << Pass1Bits;
-            d[r + 4] = (tmp10 - tmp11) << Pass1Bits;
-            var z1 = (tmp12 + tmp13) * Fix0541196100;
-            d[r + 2] = Descale(z1 + tmp13 * Fix0765366865, ConstBits - Pass1Bits);
-            d[r + 6] = Descale(z1 - tmp12 * Fix1847759065, ConstBits - Pass1Bits);
-            OddForward(tmp4, tmp5, tmp6, tmp7, out var o7, out var o5, out var o3, out var o1);
-            d[r + 7] = Descale(o7, ConstBits - Pass1Bits);
-            d[r + 5] = Descale(o5, ConstBits - Pass1Bits);
-            d[r + 3] = Descale(o3, ConstBits - Pass1Bits);
-            d[r + 1] = Descale(o1, ConstBits - Pass1Bits);
-        }
-        for (var c = 0; c < 8; c++)
-        {
-            long tmp0 = d[c] + d[c + 56], tmp7 = d[c] - d[c + 56];
-            long tmp1 = d[c + 8] + d[c + 48], tmp6 = d[c + 8] - d[c + 48];
-            long tmp2 = d[c + 16] + d[c + 40], tmp5 = d[c + 16] - d[c + 40];
-            long tmp3 = d[c + 24] + d[c + 32], tmp4 = d[c + 24] - d[c + 32];
-            long tmp10 = tmp0 + tmp3, tmp13 = tmp0 - tmp3, tmp11 = tmp1 + tmp2, tmp12 = tmp1 - tmp2;
-            d[c] = Descale(tmp10 + tmp11, Pass1Bits);
-            d[c + 32] = Descale(tmp10 - tmp11, Pass1Bits);
-            var z1 = (tmp12 + tmp13) * Fix0541196100;
-            d[c + 16] = Descale(z1 + tmp13 * Fix0765366865, ConstBits + Pass1Bits);
-            d[c + 48] = Descale(z1 - tmp12 * Fix1847759065, ConstBits + Pass1Bits);
-            OddForward(tmp4, tmp5, tmp6, tmp7, out var o7, out var o5, out var o3, out var o1);
-            d[c + 56] = Descale(o7, ConstBits + Pass1Bits);
-            d[c + 40] = Descale(o5, ConstBits + Pass1Bits);
-            d[c + 24] = Descale(o3, ConstBits + Pass1Bits);
-            d[c + 8] = Descale(o1, ConstBits + Pass1Bits);
-        }
-    }
-
-    /// <summary>The odd part of the forward DCT (Loeffler's figure 8), before descaling: outputs 7, 5, 3, 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void OddForward(long tmp4, long tmp5, long tmp6, long tmp7, out long o7, out long o5, out long o3, out long o1)
+    private static Vector256<int> Mul(Vector256<int> x, int c) => x * Vector256.Create(c);
+
+    /// <summary>
+    /// One pass of jpeg_fdct_islow over the eight lines held lane-wise in the block's vectors (vector k = sample k of
+    /// every line). The first (row) pass keeps PASS1_BITS of extra precision, the second (column) pass removes it.
+    /// </summary>
+    private static void ForwardPass(ref Block b, bool first)
     {
-        long z1 = tmp4 + tmp7, z2 = tmp5 + tmp6, z3 = tmp4 + tmp6, z4 = tmp5 + tmp7;
-        var z5 = (z3 + z4) * Fix1175875602;
-        tmp4 *= Fix0298631336;
-        tmp5 *= Fix2053119869;
-        tmp6 *= Fix3072711026;
-        tmp7 *= Fix1501321110;
-        z1 *= -Fix0899976223;
-        z2 *= -Fix2562915447;
-        z3 = z3 * -Fix1961570560 + z5;
-        z4 = z4 * -Fix0390180644 + z5;
-        o7 = tmp4 + z1 + z3;
-        o5 = tmp5 + z2 + z4;
-        o3 = tmp6 + z2 + z3;
-        o1 = tmp7 + z1 + z4;
+        var tmp0 = b.V0 + b.V7;
+        var tmp7 = b.V0 - b.V7;
+        var tmp1 = b.V1 + b.V6;
+        var tmp6 = b.V1 - b.V6;
+        var tmp2 = b.V2 + b.V5;
+        var tmp5 = b.V2 - b.V5;
+        var tmp3 = b.V3 + b.V4;
+        var tmp4 = b.V3 - b.V4;
+        var tmp10 = tmp0 + tmp3;
+        var tmp13 = tmp0 - tmp3;
+        var tmp11 = tmp1 + tmp2;
+        var tmp12 = tmp1 - tmp2;
+        var z1 = Mul(tmp12 + tmp13, Fix0541196100);
+        var even2 = z1 + Mul(tmp13, Fix0765366865);
+        var even6 = z1 - Mul(tmp12, Fix1847759065);
+        Odd(tmp4, tmp5, tmp6, tmp7, out var o7, out var o5, out var o3, out var o1);
+        if (first)
+        {
+            b.V0 = (tmp10 + tmp11) << Pass1Bits;
+            b.V4 = (tmp10 - tmp11) << Pass1Bits;
+            b.V2 = Descale(even2, ConstBits - Pass1Bits);
+            b.V6 = Descale(even6, ConstBits - Pass1Bits);
+            b.V7 = Descale(o7, ConstBits - Pass1Bits);
+            b.V5 = Descale(o5, ConstBits - Pass1Bits);
+            b.V3 = Descale(o3, ConstBits - Pass1Bits);
+            b.V1 = Descale(o1, ConstBits - Pass1Bits);
+        }
+        else
+        {
+            b.V0 = Descale(tmp10 + tmp11, Pass1Bits);
+            b.V4 = Descale(tmp10 - tmp11, Pass1Bits);
+            b.V2 = Descale(even2, ConstBits + Pass1Bits);
+            b.V6 = Descale(even6, ConstBits + Pass1Bits);
+            b.V7 = Descale(o7, ConstBits + Pass1Bits);
+            b.V5 = Descale(o5, ConstBits + Pass1Bits);
+            b.V3 = Descale(o3, ConstBits + Pass1Bits);
+            b.V1 = Descale(o1, ConstBits + Pass1Bits);
+        }
     }
 
     /// <summary>
-    /// jcdctmgr.c quantize(): |coefficient| plus a correction, times a reciprocal, shifted; the sign put back.
-    /// The result replaces the coefficient.
+    /// One pass of jpeg_idct_islow over dequantised coefficients: the first (column) pass keeps PASS1_BITS of extra
+    /// precision, the second (row) pass removes it and the 8x scale (before the range limit). libjpeg's shortcuts for
+    /// all-zero AC terms compute the same values, so every line takes the full path here.
     /// </summary>
-    private static void Quantise(Span<long> d, Tables t)
+    private static void InversePass(ref Block b, bool first)
     {
-        for (var i = 0; i < 64; i++)
+        var z2 = b.V2;
+        var z3 = b.V6;
+        var z1 = Mul(z2 + z3, Fix0541196100);
+        var tmp2 = z1 - Mul(z3, Fix1847759065);
+        var tmp3 = z1 + Mul(z2, Fix0765366865);
+        var tmp0 = (b.V0 + b.V4) << ConstBits;
+        var tmp1 = (b.V0 - b.V4) << ConstBits;
+        var tmp10 = tmp0 + tmp3;
+        var tmp13 = tmp0 - tmp3;
+        var tmp11 = tmp1 + tmp2;
+        var tmp12 = tmp1 - tmp2;
+        // The odd part of the inverse is the transpose of the forward one: same rotations on inputs 7, 5, 3, 1.
+        Odd(b.V7, b.V5, b.V3, b.V1, out tmp0, out tmp1, out tmp2, out tmp3);
+        if (first)
         {
-            var v = d[i];
-            var magnitude = v < 0 ? -v : v;
-            var q = (magnitude + t.Correction[i]) * t.Reciprocal[i] >> t.Shift[i];
-            d[i] = v < 0 ? -q : q;
+            b.V0 = Descale(tmp10 + tmp3, ConstBits - Pass1Bits);
+            b.V7 = Descale(tmp10 - tmp3, ConstBits - Pass1Bits);
+            b.V1 = Descale(tmp11 + tmp2, ConstBits - Pass1Bits);
+            b.V6 = Descale(tmp11 - tmp2, ConstBits - Pass1Bits);
+            b.V2 = Descale(tmp12 + tmp1, ConstBits - Pass1Bits);
+            b.V5 = Descale(tmp12 - tmp1, ConstBits - Pass1Bits);
+            b.V3 = Descale(tmp13 + tmp0, ConstBits - Pass1Bits);
+            b.V4 = Descale(tmp13 - tmp0, ConstBits - Pass1Bits);
+        }
+        else
+        {
+            const int shift = ConstBits + Pass1Bits + 3;
+            b.V0 = Descale(tmp10 + tmp3, shift);
+            b.V7 = Descale(tmp10 - tmp3, shift);
+            b.V1 = Descale(tmp11 + tmp2, shift);
+            b.V6 = Descale(tmp11 - tmp2, shift);
+            b.V2 = Descale(tmp12 + tmp1, shift);
+            b.V5 = Descale(tmp12 - tmp1, shift);
+            b.V3 = Descale(tmp13 + tmp0, shift);
+            b.V4 = Descale(tmp13 - tmp0, shift);
         }
     }
 
     /// <summary>
-    /// jpeg_idct_islow on the dequantised coefficients (quantised value times table entry): columns, then rows, then
-    /// the range limit, which also adds the level shift back. The shortcuts for all-zero AC terms give exactly what
-    /// the full computation would, faster.
+    /// The odd part shared by both DCTs (Loeffler's figure 8), before descaling: from inputs (a, b, c, d) = forward
+    /// (tmp4, tmp5, tmp6, tmp7) or inverse (in7, in5, in3, in1), the outputs forward 7, 5, 3, 1 / inverse tmp0..tmp3.
     /// </summary>
-    private static void InverseDct(Span<long> d, ReadOnlySpan<int> quant, byte[] limit)
-    {
-        Span<long> ws = stackalloc long[64];
-        for (var c = 0; c < 8; c++)
-        {
-            if (d[c + 8] == 0 && d[c + 16] == 0 && d[c + 24] == 0 && d[c + 32] == 0 && d[c + 40] == 0 && d[c + 48] == 0 && d[c + 56] == 0)
-            {
-                var dc = d[c] * quant[c] << Pass1Bits;
-                for (var r = 0; r < 64; r += 8) ws[r + c] = dc;
-                continue;
-            }
-            var z2 = d[c + 16] * quant[c + 16];
-            var z3 = d[c + 48] * quant[c + 48];
-            var z1 = (z2 + z3) * Fix0541196100;
-            var tmp2 = z1 - z3 * Fix1847759065;
-            var tmp3 = z1 + z2 * Fix0765366865;
-            z2 = d[c] * quant[c];
-            z3 = d[c + 32] * quant[c + 32];
-            var tmp0 = (z2 + z3) << ConstBits;
-            var tmp1 = (z2 - z3) << ConstBits;
-            long tmp10 = tmp0 + tmp3, tmp13 = tmp0 - tmp3, tmp11 = tmp1 + tmp2, tmp12 = tmp1 - tmp2;
-            OddInverse(d[c + 56] * quant[c + 56], d[c + 40] * quant[c + 40], d[c + 24] * quant[c + 24], d[c + 8] * quant[c + 8],
-                out tmp0, out tmp1, out tmp2, out tmp3);
-            ws[c] = Descale(tmp10 + tmp3, ConstBits - Pass1Bits);
-            ws[c + 56] = Descale(tmp10 - tmp3, ConstBits - Pass1Bits);
-            ws[c + 8] = Descale(tmp11 + tmp2, ConstBits - Pass1Bits);
-            ws[c + 48] = Descale(tmp11 - tmp2, ConstBits - Pass1Bits);
-            ws[c + 16] = Descale(tmp12 + tmp1, ConstBits - Pass1Bits);
-            ws[c + 40] = Descale(tmp12 - tmp1, ConstBits - Pass1Bits);
-            ws[c + 24] = Descale(tmp13 + tmp0, ConstBits - Pass1Bits);
-            ws[c + 32] = Descale(tmp13 - tmp0, ConstBits - Pass1Bits);
-        }
-
-        const int shift = ConstBits + Pass1Bits + 3;
-        for (var r = 0; r < 64; r += 8)
-        {
-            if (ws[r + 1] == 0 && ws[r + 2] == 0 && ws[r + 3] == 0 && ws[r + 4] == 0 && ws[r + 5] == 0 && ws[r + 6] == 0 && ws[r + 7] == 0)
-            {
-                long value = limit[(int)(Descale(ws[r], Pass1Bits + 3) & 1023)];
-                for (var x = 0; x < 8; x++) d[r + x] = value;
-                continue;
-            }
-            long z2 = ws[r + 2], z3 = ws[r + 6];
-            var z1 = (z2 + z3) * Fix0541196100;
-            var tmp2 = z1 - z3 * Fix1847759065;
-            var tmp3 = z1 + z2 * Fix0765366865;
-            var tmp0 = (ws[r] + ws[r + 4]) << ConstBits;
-            var tmp1 = (ws[r] - ws[r + 4]) << ConstBits;
-            long tmp10 = tmp0 + tmp3, tmp13 = tmp0 - tmp3, tmp11 = tmp1 + tmp2, tmp12 = tmp1 - tmp2;
-            OddInverse(ws[r + 7], ws[r + 5], ws[r + 3], ws[r + 1], out tmp0, out tmp1, out tmp2, out tmp3);
-            d[r] = limit[(int)(Descale(tmp10 + tmp3, shift) & 1023)];
-            d[r + 7] = limit[(int)(Descale(tmp10 - tmp3, shift) & 1023)];
-            d[r + 1] = limit[(int)(Descale(tmp11 + tmp2, shift) & 1023)];
-            d[r + 6] = limit[(int)(Descale(tmp11 - tmp2, shift) & 1023)];
-            d[r + 2] = limit[(int)(Descale(tmp12 + tmp1, shift) & 1023)];
-            d[r + 5] = limit[(int)(Descale(tmp12 - tmp1, shift) & 1023)];
-            d[r + 3] = limit[(int)(Descale(tmp13 + tmp0, shift) & 1023)];
-            d[r + 4] = limit[(int)(Descale(tmp13 - tmp0, shift) & 1023)];
-        }
-    }
-
-    /// <summary>The odd part of the inverse DCT from inputs 7, 5, 3, 1: the terms added to and subtracted from the even part.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void OddInverse(long tmp0, long tmp1, long tmp2, long tmp3, out long o0, out long o1, out long o2, out long o3)
+    private static void Odd(Vector256<int> a, Vector256<int> b, Vector256<int> c, Vector256<int> d,
+        out Vector256<int> oa, out Vector256<int> ob, out Vector256<int> oc, out Vector256<int> od)
     {
-        long z1 = tmp0 + tmp3, z2 = tmp1 + tmp2, z3 = tmp0 + tmp2, z4 = tmp1 + tmp3;
-        var z5 = (z3 + z4) * Fix1175875602;
-        tmp0 *= Fix0298631336;
-        tmp1 *= Fix2053119869;
-        tmp2 *= Fix3072711026;
-        tmp3 *= Fix1501321110;
-        z1 *= -Fix0899976223;
-        z2 *= -Fix2562915447;
-        z3 = z3 * -Fix1961570560 + z5;
-        z4 = z4 * -Fix0390180644 + z5;
-        o0 = tmp0 + z1 + z3;
-        o1 = tmp1 + z2 + z4;
-        o2 = tmp2 + z2 + z3;
-        o3 = tmp3 + z1 + z4;
+        var z1 = a + d;
+        var z2 = b + c;
+        var z3 = a + c;
+        var z4 = b + d;
+        var z5 = Mul(z3 + z4, Fix1175875602);
+        z1 = Mul(z1, -Fix0899976223);
+        z2 = Mul(z2, -Fix2562915447);
+        z3 = Mul(z3, -Fix1961570560) + z5;
+        z4 = Mul(z4, -Fix0390180644) + z5;
+        oa = Mul(a, Fix0298631336) + z1 + z3;
+        ob = Mul(b, Fix2053119869) + z2 + z4;
+        oc = Mul(c, Fix3072711026) + z2 + z3;
+        od = Mul(d, Fix1501321110) + z1 + z4;
     }
 
-    /// <summary>
-    /// prepare_range_limit_table's post-IDCT part: centred x in [-128, 383] maps to clamp(x + 128, 0, 255) and the
-    /// rest wraps as libjpeg's mask does (x &amp; 1023), so even a wild coefficient decodes the same way.
-    /// </summary>
-    private static byte[] BuildRangeLimit()
+    /// <summary>An 8x8 block as eight row vectors (or, between transposes, eight column vectors).</summary>
+    private struct Block
     {
-        var table = new byte[1024];
-        for (var i = 0; i < 1024; i++)
+        public Vector256<int> V0, V1, V2, V3, V4, V5, V6, V7;
+
+        /// <summary>Eight rows of eight samples, <paramref name="stride"/> apart, level-shifted to -128..127.</summary>
+        public void Load(ReadOnlySpan<byte> src, int stride)
         {
-            table[i] = i switch
-            {
-                < 128 => (byte)(i + 128),
-                < 512 => 255,
-                < 896 => 0,
-                _ => (byte)(i - 896),
-            };
+            var shift = Vector256.Create(128);
+            V0 = Row(src, 0) - shift;
+            V1 = Row(src, stride) - shift;
+            V2 = Row(src, 2 * stride) - shift;
+            V3 = Row(src, 3 * stride) - shift;
+            V4 = Row(src, 4 * stride) - shift;
+            V5 = Row(src, 5 * stride) - shift;
+            V6 = Row(src, 6 * stride) - shift;
+            V7 = Row(src, 7 * stride) - shift;
         }
-        return table;
+
+        private static Vector256<int> Row(ReadOnlySpan<byte> src, int offset)
+        {
+            var bytes = Vector128.CreateScalar(BitConverter.ToUInt64(src.Slice(offset, 8))).AsByte();
+            if (Avx2.IsSupported) return Avx2.ConvertToVector256Int32(bytes);
+            var (lo, _) = Vector128.Widen(bytes);
+            var (a, b) = Vector128.Widen(lo);
+            return Vector256.Create(a.AsInt32(), b.AsInt32());
+        }
+
+        /// <summary>Eight rows of eight samples (values already 0..255), <paramref name="stride"/> apart.</summary>
+        public readonly void Store(Span<byte> dst, int stride)
+        {
+            var top = Vector256.Narrow(Vector256.Narrow(V0, V1), Vector256.Narrow(V2, V3)).AsUInt64();
+            var bottom = Vector256.Narrow(Vector256.Narrow(V4, V5), Vector256.Narrow(V6, V7)).AsUInt64();
+            BitConverter.TryWriteBytes(dst[..8], top.GetElement(0));
+            BitConverter.TryWriteBytes(dst.Slice(stride, 8), top.GetElement(1));
+            BitConverter.TryWriteBytes(dst.Slice(2 * stride, 8), top.GetElement(2));
+            BitConverter.TryWriteBytes(dst.Slice(3 * stride, 8), top.GetElement(3));
+            BitConverter.TryWriteBytes(dst.Slice(4 * stride, 8), bottom.GetElement(0));
+            BitConverter.TryWriteBytes(dst.Slice(5 * stride, 8), bottom.GetElement(1));
+            BitConverter.TryWriteBytes(dst.Slice(6 * stride, 8), bottom.GetElement(2));
+            BitConverter.TryWriteBytes(dst.Slice(7 * stride, 8), bottom.GetElement(3));
+        }
+
+        /// <summary>
+        /// jcdctmgr.c quantize() (|coefficient| plus a correction, times a reciprocal, shifted, the sign put back),
+        /// then the decoder's dequantisation (times the table entry): the coefficients the inverse DCT receives.
+        /// </summary>
+        public void Quantise(Tables t)
+        {
+            V0 = Quantise(V0, t, 0);
+            V1 = Quantise(V1, t, 1);
+            V2 = Quantise(V2, t, 2);
+            V3 = Quantise(V3, t, 3);
+            V4 = Quantise(V4, t, 4);
+            V5 = Quantise(V5, t, 5);
+            V6 = Quantise(V6, t, 6);
+            V7 = Quantise(V7, t, 7);
+        }
+
+        private static Vector256<int> Quantise(Vector256<int> v, Tables t, int row)
+        {
+            // |v| + c < 2^14 and r < 2^17: the product fits in 31 bits.
+            var magnitude = (Vector256.Abs(v) + t.Correction[row]) * t.Reciprocal[row];
+            var q = Avx2.IsSupported
+                ? Avx2.ShiftRightLogicalVariable(magnitude.AsUInt32(), t.Shift[row]).AsInt32()
+                : ShiftEach(magnitude, t.Shift[row]);
+            return Vector256.ConditionalSelect(Vector256.LessThan(v, Vector256<int>.Zero), -q, q) * t.Quant[row];
+        }
+
+        private static Vector256<int> ShiftEach(Vector256<int> v, Vector256<uint> shifts)
+        {
+            Span<int> lanes = stackalloc int[8];
+            for (var i = 0; i < 8; i++) lanes[i] = (int)((uint)v.GetElement(i) >> (int)shifts.GetElement(i));
+            return Vector256.Create<int>(lanes);
+        }
+
+        /// <summary>
+        /// The decoder's range limit (prepare_range_limit_table) on the centred output x: table[x &amp; 1023], which is
+        /// clamp(x + 128, 0, 255) for x in [-512, 511] and wraps beyond. Written as arithmetic: with
+        /// t = (x + 128) &amp; 1023, the table holds t below 256, 255 from 256 to 639 and 0 above.
+        /// </summary>
+        public void RangeLimit()
+        {
+            V0 = Limit(V0);
+            V1 = Limit(V1);
+            V2 = Limit(V2);
+            V3 = Limit(V3);
+            V4 = Limit(V4);
+            V5 = Limit(V5);
+            V6 = Limit(V6);
+            V7 = Limit(V7);
+        }
+
+        private static Vector256<int> Limit(Vector256<int> x)
+        {
+            var t = (x + Vector256.Create(128)) & Vector256.Create(1023);
+            return Vector256.AndNot(Vector256.Min(t, Vector256.Create(255)), Vector256.GreaterThan(t, Vector256.Create(639)));
+        }
+
+        public void Transpose()
+        {
+            if (!Avx2.IsSupported)
+            {
+                TransposeScalar();
+                return;
+            }
+            var t0 = Avx2.UnpackLow(V0, V1);
+            var t1 = Avx2.UnpackHigh(V0, V1);
+            var t2 = Avx2.UnpackLow(V2, V3);
+            var t3 = Avx2.UnpackHigh(V2, V3);
+            var t4 = Avx2.UnpackLow(V4, V5);
+            var t5 = Avx2.UnpackHigh(V4, V5);
+            var t6 = Avx2.UnpackLow(V6, V7);
+            var t7 = Avx2.UnpackHigh(V6, V7);
+            var u0 = Avx2.UnpackLow(t0.AsInt64(), t2.AsInt64()).AsInt32();
+            var u1 = Avx2.UnpackHigh(t0.AsInt64(), t2.AsInt64()).AsInt32();
+            var u2 = Avx2.UnpackLow(t1.AsInt64(), t3.AsInt64()).AsInt32();
+            var u3 = Avx2.UnpackHigh(t1.AsInt64(), t3.AsInt64()).AsInt32();
+            var u4 = Avx2.UnpackLow(t4.AsInt64(), t6.AsInt64()).AsInt32();
+            var u5 = Avx2.UnpackHigh(t4.AsInt64(), t6.AsInt64()).AsInt32();
+            var u6 = Avx2.UnpackLow(t5.AsInt64(), t7.AsInt64()).AsInt32();
+            var u7 = Avx2.UnpackHigh(t5.AsInt64(), t7.AsInt64()).AsInt32();
+            V0 = Avx2.Permute2x128(u0, u4, 0x20);
+            V1 = Avx2.Permute2x128(u1, u5, 0x20);
+            V2 = Avx2.Permute2x128(u2, u6, 0x20);
+            V3 = Avx2.Permute2x128(u3, u7, 0x20);
+            V4 = Avx2.Permute2x128(u0, u4, 0x31);
+            V5 = Avx2.Permute2x128(u1, u5, 0x31);
+            V6 = Avx2.Permute2x128(u2, u6, 0x31);
+            V7 = Avx2.Permute2x128(u3, u7, 0x31);
+        }
+
+        private void TransposeScalar()
+        {
+            Span<int> m = stackalloc int[64];
+            Span<int> r = stackalloc int[64];
+            V0.CopyTo(m); V1.CopyTo(m[8..]); V2.CopyTo(m[16..]); V3.CopyTo(m[24..]);
+            V4.CopyTo(m[32..]); V5.CopyTo(m[40..]); V6.CopyTo(m[48..]); V7.CopyTo(m[56..]);
+            for (var y = 0; y < 8; y++) for (var x = 0; x < 8; x++) r[x * 8 + y] = m[y * 8 + x];
+            V0 = Vector256.Create<int>(r); V1 = Vector256.Create<int>(r[8..]); V2 = Vector256.Create<int>(r[16..]); V3 = Vector256.Create<int>(r[24..]);
+            V4 = Vector256.Create<int>(r[32..]); V5 = Vector256.Create<int>(r[40..]); V6 = Vector256.Create<int>(r[48..]); V7 = Vector256.Create<int>(r[56..]);
+        }
     }
 
-    /// <summary>One quality's tables: the scaled luminance table and the encoder's divisors for it.</summary>
+    /// <summary>One quality's tables, a vector per row: the scaled luminance table and the encoder's divisors for it.</summary>
     private sealed class Tables
     {
-        public readonly int[] Quant = new int[64];
-        public readonly long[] Reciprocal = new long[64];
-        public readonly long[] Correction = new long[64];
-        public readonly int[] Shift = new int[64];
+        public readonly Vector256<int>[] Quant = new Vector256<int>[8];
+        public readonly Vector256<int>[] Reciprocal = new Vector256<int>[8];
+        public readonly Vector256<int>[] Correction = new Vector256<int>[8];
+        public readonly Vector256<uint>[] Shift = new Vector256<uint>[8];
 
         public Tables(int quality)
         {
             // jpeg_quality_scaling, then jpeg_add_quant_table with force_baseline (entries 1..255), as Skia asks.
             var scale = quality < 50 ? 5000 / quality : 200 - quality * 2;
-            for (var i = 0; i < 64; i++)
+            Span<int> quant = stackalloc int[8];
+            Span<int> reciprocal = stackalloc int[8];
+            Span<int> correction = stackalloc int[8];
+            Span<uint> shift = stackalloc uint[8];
+            for (var row = 0; row < 8; row++)
             {
-                var q = Math.Clamp((LuminanceTable[i] * scale + 50) / 100, 1, 255);
-                Quant[i] = q;
-                // The islow DCT's output is 8 times too large, so the encoder divides by 8q (jcdctmgr.c).
-                Reciprocal[i] = ComputeReciprocal(q << 3, out Correction[i], out Shift[i]);
+                for (var col = 0; col < 8; col++)
+                {
+                    var q = Math.Clamp((LuminanceTable[row * 8 + col] * scale + 50) / 100, 1, 255);
+                    quant[col] = q;
+                    // The islow DCT's output is 8 times too large, so the encoder divides by 8q (jcdctmgr.c).
+                    reciprocal[col] = ComputeReciprocal(q << 3, out correction[col], out shift[col]);
+                }
+                Quant[row] = Vector256.Create<int>(quant);
+                Reciprocal[row] = Vector256.Create<int>(reciprocal);
+                Correction[row] = Vector256.Create<int>(correction);
+                Shift[row] = Vector256.Create<uint>(shift);
             }
         }
 
         /// <summary>
-        /// jcdctmgr.c compute_reciprocal for 16-bit DCT elements: floor((x + c) * r / 2^shift) equals libjpeg's
-        /// rounded division of x by the divisor. The shift includes the element width (16).
+        /// jcdctmgr.c compute_reciprocal for 16-bit DCT elements (libjpeg-turbo's SIMD build): floor((x + c) * r /
+        /// 2^shift) equals libjpeg's rounded division of x by the divisor. The shift includes the element width (16).
         /// </summary>
-        private static long ComputeReciprocal(int divisor, out long correction, out int shift)
+        private static int ComputeReciprocal(int divisor, out int correction, out uint shift)
         {
-            var b = 31 - System.Numerics.BitOperations.LeadingZeroCount((uint)divisor); // flss(divisor) - 1
-            var r = 16 + b;
+            var r = 16 + BitOperations.Log2((uint)divisor);
             var fq = (1L << r) / divisor;
             var fr = (1L << r) % divisor;
-            long c = divisor / 2;
+            var c = divisor / 2;
             if (fr == 0)
             {
                 fq >>= 1;
@@ -312,8 +431,8 @@ internal static class JpegLossyCore
                 fq++;
             }
             correction = c;
-            shift = r;
-            return fq;
+            shift = (uint)r;
+            return (int)fq;
         }
     }
 }
