@@ -76,30 +76,23 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         {
             var (oldW, oldH) = (canvasBitmap?.Width ?? 0, canvasBitmap?.Height ?? 0);
             canvasBitmap?.Dispose();
-            canvasBitmap = new SKBitmap(Math.Max(w, oldW), Math.Max(h, oldH), SKColorType.Rgba8888, SKAlphaType.Premul);
+            canvasBitmap = new SKBitmap(Math.Max(w, oldW), Math.Max(h, oldH), SKColorType.Gray8, SKAlphaType.Opaque);
         }
+        // Grey straight away: every colour is drawn as its Rec. 601 luma (PlateRenderer.Grey), as a camera's grey
+        // JPEG would record it, so there is no colour buffer to convert.
         using (var canvas = new SKCanvas(canvasBitmap))
         {
             canvas.ClipRect(new SKRect(0, 0, w, h));
             DrawSurroundings(canvas, w, h, ref random);
             canvas.SetMatrix(projection.Matrix);
             if (random.NextDouble() < 0.3) DrawFrame(canvas, style, ref random);
-            renderer.Draw(canvas, text, style, look, header);
+            renderer.Draw(canvas, text, style, look, header, greyscale: true);
         }
 
-        // Colour to grey with Rec. 601 luma, on the 8-bit code values, as a camera's grey JPEG would.
         var grey = new GreyImage(w, h);
         var pixels = canvasBitmap.GetPixelSpan();
         var stride = canvasBitmap.RowBytes;
-        for (var y = 0; y < h; y++)
-        {
-            var row = pixels.Slice(y * stride, w * 4);
-            var output = grey.Row(y);
-            for (var x = 0; x < w; x++)
-            {
-                output[x] = (0.299f * row[4 * x] + 0.587f * row[4 * x + 1] + 0.114f * row[4 * x + 2]) * (1f / 255f);
-            }
-        }
+        for (var y = 0; y < h; y++) GreyImageIO.FromCodes(pixels.Slice(y * stride, w), grey.Row(y));
         return grey;
     }
 
@@ -109,7 +102,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
     {
         var body = (byte)random.NextInclusive(15, 235);
         var tint = random.NextInclusive(-25, 25);
-        paint.Color = new SKColor((byte)Math.Clamp(body + tint, 0, 255), body, (byte)Math.Clamp(body - tint, 0, 255));
+        paint.Color = PlateRenderer.Grey(new SKColor((byte)Math.Clamp(body + tint, 0, 255), body, (byte)Math.Clamp(body - tint, 0, 255)));
         canvas.DrawRect(0, 0, w, h, paint);
         var edges = random.Next(3);
         for (var i = 0; i < edges; i++)

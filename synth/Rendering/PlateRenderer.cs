@@ -6,35 +6,42 @@ namespace DeepPlate.Synth;
 /// <summary>
 /// Draws a plate in millimetre coordinates onto a canvas whose matrix maps millimetres to pixels (with perspective),
 /// so the same code draws the flat specimen and the plate inside a camera's scene. One instance per thread: it
-/// keeps its paints.
+/// keeps its paints and paths.
 /// </summary>
+/// <remarks>
+/// Speed (the generator draws thousands of plates a second): nothing is clipped — whatever reaches the rounded edge
+/// is cut to it ahead (<see cref="PlateOutlines"/>, per style) or, for dirt, only when it crosses the edge — and a
+/// grey scene gets grey colours (Rec. 601 luma of each colour, which blends exactly as the colours would), so it can
+/// be drawn straight into an 8-bit grey bitmap.
+/// </remarks>
 public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
 {
     // Skia paths are not safe to draw from two threads at once, so each renderer keeps its own copies.
     private readonly Dictionary<(string Font, char Char), SKPath> glyphs = [];
     private readonly Dictionary<string, SKPath> textPaths = [];
-    private readonly SKPath star = MakeStar();
+    private readonly Dictionary<PlateStyle, PlateOutlines> outlines = new(ReferenceEqualityComparer.Instance);
 
     private readonly SKPaint fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
+    private bool grey;
 
     /// <summary>Draws the plate: background, bands, border, characters, separators, seals, screws, dirt and wear.</summary>
     /// <param name="header">Text printed above the characters (a US state's name), or null.</param>
-    public void Draw(SKCanvas canvas, PlateText text, PlateStyle style, PlateLook look, string? header = null)
+    /// <param name="greyscale">Draw in grey (Rec. 601 luma of every colour), for a grey scene.</param>
+    public void Draw(SKCanvas canvas, PlateText text, PlateStyle style, PlateLook look, string? header = null, bool greyscale = false)
     {
+        grey = greyscale;
         var typeface = text.Template.Typeface;
         var font = typeface.Font;
         var w = (float)style.WidthMm;
         var h = (float)style.HeightMm;
         var radius = (float)style.CornerRadiusMm;
-        var plate = new SKRoundRect(new SKRect(0, 0, w, h), radius);
+        var shape = PlateOutlines.For(style, outlines);
 
-        canvas.Save();
-        canvas.ClipRoundRect(plate, antialias: true);
-        fill.Color = Tint(style.Background, look.Sheen);
-        canvas.DrawRect(0, 0, w, h, fill);
-        if (style.Band is { } band) DrawBand(canvas, band, 0, h, left: true);
-        if (style.RightBand is { } rightBand) DrawBand(canvas, rightBand, w - (float)rightBand.WidthMm, h, left: false);
+        SetFill(Tint(style.Background, look.Sheen));
+        canvas.DrawRoundRect(shape.Plate, fill);
+        if (style.Band is { } band) DrawBand(canvas, band, shape.LeftBand!, shape.Stars, 0, h);
+        if (style.RightBand is { } rightBand) DrawBand(canvas, rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h);
 
         var headerMm = header is null ? 0 : h * 0.2;
         var layout = PlateLayout.Create(text, style, typeface, headerMm);
@@ -46,19 +53,32 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         if (style.Border is { } border)
         {
             var bw = (float)style.BorderMm;
-            stroke.Color = Convert(border);
-            stroke.StrokeWidth = bw;
+            SetStroke(Convert(border), bw);
             var inset = bw / 2 + 0.012f * h;
-            canvas.DrawRoundRect(new SKRoundRect(new SKRect(inset, inset, w - inset, h - inset), Math.Max(0, radius - inset)), stroke);
+            canvas.DrawRoundRect(new SKRect(inset, inset, w - inset, h - inset), Math.Max(0, radius - inset), Math.Max(0, radius - inset), stroke);
         }
         if (look.Screws) DrawScrews(canvas, w, h, header is not null);
-        DrawDirt(canvas, w, h, look);
-        canvas.Restore();
+        DrawDirt(canvas, shape, w, h, look);
+    }
+
+    private void SetFill(SKColor c) => fill.Color = grey ? Grey(c) : c;
+
+    private void SetStroke(SKColor c, float width)
+    {
+        stroke.Color = grey ? Grey(c) : c;
+        stroke.StrokeWidth = width;
+    }
+
+    /// <summary>Rec. 601 luma on the 8-bit values, alpha kept: what a camera's grey JPEG makes of the colour.</summary>
+    public static SKColor Grey(SKColor c)
+    {
+        var y = (byte)Math.Clamp((int)MathF.Round(0.299f * c.Red + 0.587f * c.Green + 0.114f * c.Blue), 0, 255);
+        return new SKColor(y, y, y, c.Alpha);
     }
 
     private void DrawCharacters(SKCanvas canvas, string font, PlateLayout layout, Typeface typeface, SKColor ink)
     {
-        fill.Color = ink;
+        SetFill(ink);
         // Scale each glyph so the reference glyph's ink fills the documented character width.
         var letterScale = (float)(layout.CharHeightMm * typeface.WidthMm / typeface.HeightMm / InkWidth(font, 'H'));
         var digitScale = (float)(layout.CharHeightMm * (typeface.DigitWidthMm ?? typeface.WidthMm) / typeface.HeightMm / InkWidth(font, '0'));
@@ -97,54 +117,42 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
             switch (gap.Kind)
             {
                 case GapKind.Hyphen:
-                    fill.Color = ink;
+                    SetFill(ink);
                     var hw = (float)gap.WidthMm * 0.32f;
                     canvas.DrawRect(cx - hw, mid - ch * 0.065f, 2 * hw, ch * 0.13f, fill);
                     break;
                 case GapKind.Seal:
                     // Inspection sticker above, registration seal below (German plates; Swedish tax sticker).
                     var r = Math.Min((float)gap.WidthMm * 0.42f, h * 0.17f);
-                    fill.Color = look.StickerColor;
+                    SetFill(look.StickerColor);
                     canvas.DrawCircle(cx, mid - r * 1.08f, r, fill);
-                    fill.Color = new SKColor(0xC8, 0xC4, 0xB8);
+                    SetFill(new SKColor(0xC8, 0xC4, 0xB8));
                     canvas.DrawCircle(cx, mid + r * 1.08f, r, fill);
-                    stroke.Color = new SKColor(0x60, 0x60, 0x60);
-                    stroke.StrokeWidth = r * 0.12f;
+                    SetStroke(new SKColor(0x60, 0x60, 0x60), r * 0.12f);
                     canvas.DrawCircle(cx, mid + r * 1.08f, r * 0.8f, stroke);
                     break;
                 case GapKind.Emblem:
-                    fill.Color = ink.WithAlpha(200);
+                    SetFill(ink.WithAlpha(200));
                     canvas.DrawCircle(cx, mid - ch * 0.3f, ch * 0.07f, fill);
                     break;
             }
         }
     }
 
-    private void DrawBand(SKCanvas canvas, BandStyle band, float x, float h, bool left)
+    private void DrawBand(SKCanvas canvas, BandStyle band, SKPath area, SKPath? stars, float x, float h)
     {
         var bw = (float)band.WidthMm;
-        fill.Color = Convert(band.Background);
-        canvas.DrawRect(x, 0, bw, h, fill);
-        if (!left) return;
+        SetFill(Convert(band.Background));
+        canvas.DrawPath(area, fill);
         var cx = x + bw / 2;
-        if (band.Stars)
+        if (stars is not null)
         {
-            fill.Color = new SKColor(0xFF, 0xCC, 0x00);
-            var ringR = bw * 0.3f;
-            var cy = h * 0.32f;
-            for (var i = 0; i < 12; i++)
-            {
-                var a = i * MathF.PI / 6;
-                canvas.Save();
-                canvas.Translate(cx + ringR * MathF.Sin(a), cy - ringR * MathF.Cos(a));
-                canvas.Scale(bw * 0.055f);
-                canvas.DrawPath(star, fill);
-                canvas.Restore();
-            }
+            SetFill(new SKColor(0xFF, 0xCC, 0x00));
+            canvas.DrawPath(stars, fill);
         }
-        if (band.Code is { } code)
+        if (band.Code is { } code && x == 0)
         {
-            fill.Color = Convert(band.Text);
+            SetFill(Convert(band.Text));
             var path = TextPath(code);
             var textH = h * 0.24f;
             var scale = Math.Min(textH, bw * 0.8f / Math.Max(path.Bounds.Width, 0.01f));
@@ -160,7 +168,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
     {
         var path = TextPath(header);
         var scale = Math.Min(headerMm * 0.7f, (float)style.WidthMm * 0.6f / Math.Max(path.Bounds.Width, 0.01f));
-        fill.Color = color;
+        SetFill(color);
         canvas.Save();
         canvas.Translate((float)style.WidthMm / 2 - path.Bounds.MidX * scale, headerMm * 0.85f - path.Bounds.Bottom * scale);
         canvas.Scale(scale);
@@ -174,28 +182,41 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         var y = top ? h * 0.1f : h * 0.5f;
         foreach (var x in new[] { w * 0.22f, w * 0.78f })
         {
-            fill.Color = new SKColor(0xA0, 0xA0, 0xA0);
+            SetFill(new SKColor(0xA0, 0xA0, 0xA0));
             canvas.DrawCircle(x, y, r, fill);
-            fill.Color = new SKColor(0x50, 0x50, 0x50);
+            SetFill(new SKColor(0x50, 0x50, 0x50));
             canvas.DrawRect(x - r * 0.7f, y - r * 0.12f, r * 1.4f, r * 0.24f, fill);
         }
     }
 
-    private void DrawDirt(SKCanvas canvas, float w, float h, PlateLook look)
+    private void DrawDirt(SKCanvas canvas, PlateOutlines shape, float w, float h, PlateLook look)
     {
         if (look.Dirt <= 0) return;
         var random = new DeterministicRandom(look.DirtSeed);
         var blobs = 2 + random.Next(6);
         for (var i = 0; i < blobs; i++)
         {
-            fill.Color = new SKColor(0x5A, 0x4A, 0x30, (byte)(255 * look.Dirt * random.Uniform(0.1, 0.35)));
+            SetFill(new SKColor(0x5A, 0x4A, 0x30, (byte)(255 * look.Dirt * random.Uniform(0.1, 0.35))));
             var x = (float)random.Uniform(0, w);
             var y = (float)random.Uniform(0, h);
-            canvas.DrawOval(x, y, (float)random.Uniform(0.05, 0.3) * h, (float)random.Uniform(0.05, 0.2) * h, fill);
+            var rx = (float)random.Uniform(0.05, 0.3) * h;
+            var ry = (float)random.Uniform(0.05, 0.2) * h;
+            var oval = new SKRect(x - rx, y - ry, x + rx, y + ry);
+            if (shape.Contains(oval))
+            {
+                canvas.DrawOval(oval, fill);
+                continue;
+            }
+            // A blob over the edge stains only the plate.
+            using var builder = new SKPathBuilder();
+            builder.AddOval(oval, SKPathDirection.Clockwise);
+            using var path = builder.Detach();
+            using var cut = shape.Cut(path);
+            canvas.DrawPath(cut, fill);
         }
         // A dark film towards the bottom edge, where road spray collects.
-        fill.Color = new SKColor(0x40, 0x38, 0x28, (byte)(255 * look.Dirt * 0.25));
-        canvas.DrawRect(0, h * 0.8f, w, h * 0.2f, fill);
+        SetFill(new SKColor(0x40, 0x38, 0x28, (byte)(255 * look.Dirt * 0.25)));
+        canvas.DrawPath(shape.Film, fill);
     }
 
     /// <summary>Text drawn with a plain sans-serif (the EU band's code, a state's name), as a cached outline.</summary>
@@ -211,21 +232,6 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         return path;
     }
 
-    private static SKPath MakeStar()
-    {
-        using var path = new SKPathBuilder();
-        for (var i = 0; i < 10; i++)
-        {
-            var r = i % 2 == 0 ? 1f : 0.4f;
-            var a = i * MathF.PI / 5;
-            var p = new SKPoint(r * MathF.Sin(a), -r * MathF.Cos(a));
-            if (i == 0) path.MoveTo(p);
-            else path.LineTo(p);
-        }
-        path.Close();
-        return path.Detach();
-    }
-
     private static SKColor Convert(PlateColor c) => new(c.R, c.G, c.B);
 
     private static SKColor Lerp(PlateColor a, PlateColor b, double t) => new(
@@ -239,28 +245,8 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
     {
         fill.Dispose();
         stroke.Dispose();
-        star.Dispose();
+        foreach (var o in outlines.Values) o.Dispose();
         foreach (var p in glyphs.Values) p.Dispose();
         foreach (var p in textPaths.Values) p.Dispose();
     }
-}
-
-/// <summary>The per-plate look beyond its format: screws, wear, dirt, sheeting tint, sticker colour.</summary>
-public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong DirtSeed, double Sheen, SKColor StickerColor)
-{
-    public static readonly PlateLook Clean = new(false, 0, 0, 0, 0, new SKColor(0x2E, 0x8B, 0x57));
-
-    private static readonly SKColor[] StickerColors =
-    [
-        new(0xE8, 0x9B, 0x1A), new(0x2E, 0x8B, 0x57), new(0x1F, 0x5F, 0xBF), new(0xD2, 0x4A, 0x8C),
-        new(0x8B, 0x5A, 0x2B), new(0xE0, 0xD0, 0x20),
-    ];
-
-    public static PlateLook Sample(ref DeterministicRandom random) => new(
-        Screws: random.NextDouble() < 0.4,
-        Wear: random.NextDouble() < 0.3 ? random.Uniform(0, 1) : 0,
-        Dirt: random.NextDouble() < 0.35 ? random.Uniform(0, 1) : 0,
-        DirtSeed: random.NextUInt64(),
-        Sheen: random.Uniform(0, 0.12),
-        StickerColor: StickerColors[random.Next(StickerColors.Length)]);
 }
