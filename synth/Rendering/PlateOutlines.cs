@@ -4,43 +4,49 @@ using SkiaSharp;
 namespace DeepPlate.Synth;
 
 /// <summary>
-/// The parts of a plate that reach its rounded edge, cut to it once per plate style: the outline, the bands, the
-/// strip of road film at the bottom, the EU star ring. Cutting them ahead lets the renderer draw without an
-/// anti-aliased clip, which Skia otherwise applies to every later draw (half the rendering time, measured).
-/// Paths belong to one renderer (Skia paths must not be shared across threads).
+/// The outlines of one plate style, made once: the plate, its bands and the strip of road film at the bottom (cut to
+/// the rounded corners), the EU star ring and the border. Kept by one renderer (not thread-safe).
 /// </summary>
 internal sealed class PlateOutlines : IDisposable
 {
     /// <summary>Where the road film on the plate's lower part begins, as a share of the height.</summary>
     public const float FilmTop = 0.8f;
 
+    private readonly SKRoundRect plateRect;
+    private readonly SKPath plate;
+
     private PlateOutlines(PlateStyle style)
     {
         var w = (float)style.WidthMm;
         var h = (float)style.HeightMm;
         var r = (float)style.CornerRadiusMm;
-        Plate = new SKRoundRect(new SKRect(0, 0, w, h), r);
-        using var outline = new SKPathBuilder();
-        outline.AddRoundRect(Plate);
-        Outline = outline.Detach();
-        if (style.Band is { } band) LeftBand = Cut(SKRect.Create(0, 0, (float)band.WidthMm, h));
-        if (style.RightBand is { } right) RightBand = Cut(SKRect.Create(w - (float)right.WidthMm, 0, (float)right.WidthMm, h));
-        Film = Cut(new SKRect(0, h * FilmTop, w, h));
+        plateRect = new SKRoundRect(new SKRect(0, 0, w, h), r);
+        using (var builder = new SKPathBuilder())
+        {
+            builder.AddRoundRect(plateRect, SKPathDirection.Clockwise);
+            plate = builder.Detach();
+        }
+        Plate = new FlatOutline(plate);
+        if (style.Band is { } band) LeftBand = CutRect(SKRect.Create(0, 0, (float)band.WidthMm, h));
+        if (style.RightBand is { } right) RightBand = CutRect(SKRect.Create(w - (float)right.WidthMm, 0, (float)right.WidthMm, h));
+        Film = CutRect(new SKRect(0, h * FilmTop, w, h));
         if (style.Band is { Stars: true } starred) Stars = StarRing((float)starred.WidthMm, h);
+        if (style.Border is not null) Border = BorderOutline(style, w, h, r);
     }
 
-    public SKRoundRect Plate { get; }
+    public FlatOutline Plate { get; }
 
-    public SKPath Outline { get; }
+    public FlatOutline? LeftBand { get; }
 
-    public SKPath? LeftBand { get; }
+    public FlatOutline? RightBand { get; }
 
-    public SKPath? RightBand { get; }
-
-    public SKPath Film { get; }
+    public FlatOutline Film { get; }
 
     /// <summary>The twelve stars of the EU band, in plate millimetres.</summary>
-    public SKPath? Stars { get; }
+    public FlatOutline? Stars { get; }
+
+    /// <summary>The border line just inside the plate's edge.</summary>
+    public FlatOutline? Border { get; }
 
     /// <summary>The outlines of <paramref name="style"/>, made on first use and kept in <paramref name="cache"/>.</summary>
     public static PlateOutlines For(PlateStyle style, Dictionary<PlateStyle, PlateOutlines> cache)
@@ -53,21 +59,25 @@ internal sealed class PlateOutlines : IDisposable
         return outlines;
     }
 
-    /// <summary><paramref name="shape"/> cut to the plate's rounded outline.</summary>
-    public SKPath Cut(SKPath shape) => shape.Op(Outline, SKPathOp.Intersect) ?? new SKPath();
-
     /// <summary>Whether <paramref name="bounds"/> lies inside the plate, corners included: nothing to cut.</summary>
-    public bool Contains(SKRect bounds) => Plate.Contains(bounds);
+    public bool Contains(SKRect bounds) => plateRect.Contains(bounds);
 
-    private SKPath Cut(SKRect rect)
+    /// <summary><paramref name="shape"/> cut to the plate's rounded outline.</summary>
+    public FlatOutline Cut(SKPath shape)
+    {
+        using var cut = shape.Op(plate, SKPathOp.Intersect) ?? new SKPath();
+        return new FlatOutline(cut);
+    }
+
+    private FlatOutline CutRect(SKRect rect)
     {
         using var builder = new SKPathBuilder();
-        builder.AddRect(rect);
+        builder.AddRect(rect, SKPathDirection.Clockwise);
         using var path = builder.Detach();
         return Cut(path);
     }
 
-    private static SKPath StarRing(float bandWidth, float h)
+    private static FlatOutline StarRing(float bandWidth, float h)
     {
         var cx = bandWidth / 2;
         var ringR = bandWidth * 0.3f;
@@ -89,16 +99,26 @@ internal sealed class PlateOutlines : IDisposable
             }
             builder.Close();
         }
-        return builder.Detach();
+        using var path = builder.Detach();
+        return new FlatOutline(path);
+    }
+
+    private static FlatOutline BorderOutline(PlateStyle style, float w, float h, float radius)
+    {
+        var bw = (float)style.BorderMm;
+        var inset = bw / 2 + 0.012f * h;
+        var r = Math.Max(0, radius - inset);
+        using var builder = new SKPathBuilder();
+        builder.AddRoundRect(new SKRect(inset, inset, w - inset, h - inset), r, r, SKPathDirection.Clockwise);
+        using var line = builder.Detach();
+        using var paint = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = bw };
+        using var stroked = paint.GetFillPath(line);
+        return new FlatOutline(stroked);
     }
 
     public void Dispose()
     {
-        Plate.Dispose();
-        Outline.Dispose();
-        LeftBand?.Dispose();
-        RightBand?.Dispose();
-        Film.Dispose();
-        Stars?.Dispose();
+        plateRect.Dispose();
+        plate.Dispose();
     }
 }
