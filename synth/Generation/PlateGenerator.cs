@@ -70,8 +70,8 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
     {
         raster.Resize(projection.SceneWidth, projection.SceneHeight);
         DrawSurroundings(raster, ref random);
-        if (random.NextDouble() < 0.3) DrawFrame(raster, projection.Matrix, style, ref random);
         renderer.Draw(raster, projection.Matrix, text, style, look, header);
+        if (random.NextDouble() < 0.3) DrawFrame(raster, projection.Matrix, style, ref random);
         var grey = new GreyImage(raster.Width, raster.Height);
         raster.Plane(0).CopyTo(grey.Pixels);
         return grey;
@@ -97,13 +97,22 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         }
     }
 
-    // A dealer or chrome frame just outside the plate edge (very common in the US).
+    // A licence-plate frame (very common in the US, dealers' frames in Europe too): a rim that holds the plate and
+    // covers its edge by a few millimetres, chrome or black plastic, often with a deeper bottom bar where a dealer's
+    // name would go. The plate's characters keep their margins, so the frame never covers them.
     private void DrawFrame(Raster scene, Projective plateToScene, PlateStyle style, ref DeterministicRandom random)
     {
-        var m = (float)(style.HeightMm * random.Uniform(0.03, 0.12));
+        var w = (float)style.WidthMm;
+        var h = (float)style.HeightMm;
+        var rim = (float)(h * random.Uniform(0.03, 0.07));
+        var cover = (float)(h * random.Uniform(0.01, 0.035));
+        var bottom = random.NextDouble() < 0.5 ? rim : (float)(h * random.Uniform(0.1, 0.18));
+        var bottomCover = bottom > rim ? cover + (float)(h * random.Uniform(0, 0.04)) : cover;
         var shade = random.NextDouble() < 0.6 ? (byte)random.NextInclusive(10, 50) : (byte)random.NextInclusive(150, 220);
+        var r = (float)style.CornerRadiusMm;
         using var builder = new SKPathBuilder();
-        builder.AddRoundRect(new SKRect(-m, -m, (float)style.WidthMm + m, (float)style.HeightMm + m), m, m, SKPathDirection.Clockwise);
+        builder.AddRoundRect(new SKRect(-rim, -rim, w + rim, h + bottom), r + rim, r + rim, SKPathDirection.Clockwise);
+        builder.AddRoundRect(new SKRect(cover, cover, w - cover, h - bottomCover), Math.Max(0, r - cover), Math.Max(0, r - cover), SKPathDirection.CounterClockwise);
         using var path = builder.Detach();
         renderer.Rasterizer.Fill(scene, new FlatOutline(path, simplify: false), plateToScene, new SKColor(shade, shade, shade));
     }

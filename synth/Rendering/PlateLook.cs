@@ -3,10 +3,19 @@ using SkiaSharp;
 
 namespace DeepPlate.Synth;
 
-/// <summary>The per-plate look beyond its format: screws, wear, dirt, sheeting tint, sticker colour.</summary>
-public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong DirtSeed, double Sheen, SKColor StickerColor)
+/// <summary>
+/// The per-plate look beyond its format: screws, wear, dirt, sheeting tint, the inspection sticker's colour and the
+/// colour of the state arms on a German registration seal.
+/// </summary>
+public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong DirtSeed, double Sheen, SKColor StickerColor, SKColor ArmsColor)
 {
-    public static readonly PlateLook Clean = new(false, 0, 0, 0, 0, new SKColor(0x2E, 0x8B, 0x57));
+    public static readonly PlateLook Clean = new(false, 0, 0, 0, 0, new SKColor(0x2E, 0x8B, 0x57), new SKColor(0x9E, 0x3A, 0x32));
+
+    // Red, blue, green and black dominate the sixteen states' arms.
+    private static readonly SKColor[] ArmsColors =
+    [
+        new(0x9E, 0x3A, 0x32), new(0x2F, 0x4F, 0x8F), new(0x3C, 0x6E, 0x47), new(0x40, 0x40, 0x40),
+    ];
 
     private static readonly SKColor[] StickerColors =
     [
@@ -20,5 +29,6 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
         Dirt: random.NextDouble() < 0.35 ? random.Uniform(0, 1) : 0,
         DirtSeed: random.NextUInt64(),
         Sheen: random.Uniform(0, 0.12),
-        StickerColor: StickerColors[random.Next(StickerColors.Length)]);
+        StickerColor: StickerColors[random.Next(StickerColors.Length)],
+        ArmsColor: ArmsColors[random.Next(ArmsColors.Length)]);
 }

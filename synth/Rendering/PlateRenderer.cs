@@ -29,6 +29,8 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         b.AddCircle(0, 0, 0.74f, SKPathDirection.CounterClockwise);
     });
 
+    private FlatOutline? sticker;
+
     private readonly CoverageRasterizer rasterizer = new();
     private Raster target = null!;
     private Projective toDevice;
@@ -58,7 +60,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         var ink = Lerp(style.Text, style.Background, look.Wear * 0.35);
         if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(style.Text, style.Background, 0.25));
         DrawCharacters(typeface.Font, layout, typeface, ink);
-        DrawGaps(layout, ink, h, look);
+        DrawGaps(text, layout, ink, look);
         if (style.Border is { } border) Fill(shape.Border!, Projective.Identity, Convert(border));
         if (look.Screws) DrawScrews(w, h, header is not null);
         DrawDirt(shape, w, h, look);
@@ -115,7 +117,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         return outline;
     }
 
-    private void DrawGaps(PlateLayout layout, SKColor ink, float h, PlateLook look)
+    private void DrawGaps(PlateText text, PlateLayout layout, SKColor ink, PlateLook look)
     {
         var mid = (float)(layout.TextTopMm + layout.CharHeightMm / 2);
         var ch = (float)layout.CharHeightMm;
@@ -129,11 +131,8 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
                     FillRect(cx - hw, mid - ch * 0.065f, 2 * hw, ch * 0.13f, ink);
                     break;
                 case GapKind.Seal:
-                    // Inspection sticker above, registration seal below (German plates; Swedish tax sticker).
-                    var r = Math.Min((float)gap.WidthMm * 0.42f, h * 0.17f);
-                    FillCircle(cx, mid - r * 1.08f, r, look.StickerColor);
-                    FillCircle(cx, mid + r * 1.08f, r, new SKColor(0xC8, 0xC4, 0xB8));
-                    Fill(sealRim, Projective.Place(cx, mid + r * 1.08f, r, r), new SKColor(0x60, 0x60, 0x60));
+                    // A condensed layout (eight characters) narrows the field: the stickers shrink with it.
+                    DrawSeal(cx, mid, Math.Min(ch, (float)gap.WidthMm * 0.75f / 0.51f), text.Template.Country, look);
                     break;
                 case GapKind.Emblem:
                     FillCircle(cx, mid - ch * 0.3f, ch * 0.07f, ink.WithAlpha(200));
@@ -141,6 +140,34 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The stickers in a seal gap, sized by the character height <paramref name="ch"/>. German plates: the round
+    /// inspection plaque (35 mm for 75 mm characters, in the year's colour) above the registration seal (about 38 mm,
+    /// silver with the state's arms: judgment), the pair about as tall as the characters. Elsewhere (the Swedish
+    /// tax-sticker gap): one sticker with rounded corners in the middle.
+    /// </summary>
+    private void DrawSeal(float cx, float mid, float ch, string country, PlateLook look)
+    {
+        if (country != "de")
+        {
+            var half = ch * 0.24f;
+            Fill(StickerShape(), Projective.Place(cx - half, mid - half, 2 * half, 2 * half), look.StickerColor);
+            return;
+        }
+        var top = ch * 0.47f / 2;
+        var bottom = ch * 0.51f / 2;
+        var stack = 2 * top + ch * 0.04f + 2 * bottom;
+        var topY = mid - stack / 2 + top;
+        var bottomY = mid + stack / 2 - bottom;
+        FillCircle(cx, topY, top, look.StickerColor);
+        FillCircle(cx, bottomY, bottom, new SKColor(0xC8, 0xC4, 0xB8));
+        Fill(sealRim, Projective.Place(cx, bottomY, bottom, bottom), new SKColor(0x60, 0x60, 0x60));
+        // The state's arms in the seal's middle: a darker, coloured shield.
+        FillCircle(cx, bottomY, bottom * 0.42f, look.ArmsColor);
+    }
+
+    private FlatOutline StickerShape() => sticker ??= Shape(b => b.AddRoundRect(new SKRect(0, 0, 1, 1), 0.18f, 0.18f, SKPathDirection.Clockwise));
 
     private void DrawBand(BandStyle band, FlatOutline area, FlatOutline? stars, float x, float h)
     {
