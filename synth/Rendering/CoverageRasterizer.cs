@@ -158,22 +158,23 @@ public sealed class CoverageRasterizer
     {
         if (ay == by) return;
         var right = (float)width;
-        if ((ax < 0) != (bx < 0))
+        if ((ax < 0 && bx > 0) || (ax > 0 && bx < 0))
         {
             var my = ay + (0 - ax) * (by - ay) / (bx - ax);
             Edge(ax, ay, 0, my);
             Edge(0, my, bx, by);
             return;
         }
-        if ((ax > right) != (bx > right))
+        if ((ax > right && bx < right) || (ax < right && bx > right))
         {
             var my = ay + (right - ax) * (by - ay) / (bx - ax);
             Edge(ax, ay, right, my);
             Edge(right, my, bx, by);
             return;
         }
-        if (ax < 0) ax = bx = 0;
-        else if (ax > right) ax = bx = right;
+        // Whole edge on one side of a border (touching it at most).
+        if (ax < 0 || bx < 0) ax = bx = 0;
+        else if (ax > right || bx > right) ax = bx = right;
         Accumulate(ax, ay, bx, by);
     }
 

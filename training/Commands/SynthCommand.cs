@@ -61,6 +61,7 @@ public static class SynthCommand
         var command = new Command("synth", "Writes synthetic degraded plates with labels and a contact sheet.")
         {
             country, state, count, output, seed, difficulty, width, snr, jpeg, blur, motion, angle, font,
+            CreateSpecimens(),
         };
         command.SetAction(r =>
         {
@@ -93,6 +94,46 @@ public static class SynthCommand
         {
             result.AddError($"{name}: '{token}' is neither a number nor 'none'");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>deepplate synth specimens</c>: one specimen sheet per country (every character, one flat plate per template),
+    /// as <c>&lt;out&gt;/&lt;country&gt;.png</c>; the sheets in docs/specimens/ are made with it.
+    /// </summary>
+    private static Command CreateSpecimens()
+    {
+        var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("docs", "specimens") };
+        var countries = new Option<string[]>("--country") { Description = "Country code (repeatable); default: every country.", AllowMultipleArgumentsPerToken = false };
+        var font = new Option<string[]>("--font") { Description = "Use your own font file for a font id: id=/path/font.ttf (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("specimens", "Writes a specimen sheet per country: every character and one plate per template.") { output, countries, font };
+        command.SetAction(r =>
+        {
+            try
+            {
+                RunSpecimens(r.GetValue(output)!, r.GetValue(countries) ?? [], r.GetValue(font) ?? [], Console.Out);
+                return 0;
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or FontUnavailableException or UnknownCountryException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Writes <c>&lt;out&gt;/&lt;country&gt;.png</c> for each country (every country when none is given).</summary>
+    public static void RunSpecimens(string output, IReadOnlyList<string> countries, IReadOnlyList<string> fontSpecs, TextWriter log)
+    {
+        var formats = FormatRegistry.Default;
+        var codes = countries.Count > 0 ? [.. countries.Select(c => formats.Country(c).Code)] : formats.Countries.Select(c => c.Code).ToList();
+        using var fonts = FontCatalog.FromSpecs(fontSpecs);
+        foreach (var code in codes)
+        {
+            var path = Path.Combine(output, $"{code}.png");
+            var bytes = SpecimenSheet.SavePng(formats, fonts, code, path);
+            log.WriteLine($"{path}: {bytes / 1024} KB");
         }
     }
 
