@@ -16,10 +16,11 @@ public static class SpecimenSheet
     /// <param name="PlateWidthPx">Width of a standard plate on the sheet.</param>
     /// <param name="GlyphCapPx">Cap height of the characters in the typeface charts.</param>
     /// <param name="Variants">Draw each template's alternative looks (UK rear plate, older state designs) too.</param>
-    public sealed record Layout(int Width = 1120, int PlateWidthPx = 520, int GlyphCapPx = 44, bool Variants = true)
+    /// <param name="CaptionLines">Most caption lines under a plate (longer captions are cut).</param>
+    public sealed record Layout(int Width = 1120, int PlateWidthPx = 520, int GlyphCapPx = 44, bool Variants = true, int CaptionLines = 4)
     {
-        /// <summary>For a country with many templates (the US): small plates, standard looks only.</summary>
-        public static Layout Dense { get; } = new(Width: 1120, PlateWidthPx: 170, GlyphCapPx: 36, Variants: false);
+        /// <summary>For a country with many templates (the US): small plates, standard looks only, short captions.</summary>
+        public static Layout Dense { get; } = new(Width: 1120, PlateWidthPx: 116, GlyphCapPx: 32, Variants: false, CaptionLines: 2);
 
         /// <summary>The layout a country's sheet uses: dense beyond 20 templates, so the sheet stays small.</summary>
         public static Layout For(int templates) => templates > 20 ? Dense : new Layout();
@@ -86,7 +87,11 @@ public static class SpecimenSheet
         using var sheet = Render(formats, fonts, countryCode, layout);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
-        GreyImageIO.SavePng(sheet, path);
+        // The sheets are committed: the strongest compression keeps them small.
+        using var pixmap = sheet.PeekPixels();
+        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9))
+            ?? throw new InvalidOperationException($"Skia could not encode the {countryCode} sheet");
+        using (var file = File.Create(path)) data.SaveTo(file);
         return new FileInfo(path).Length;
     }
 
@@ -146,8 +151,8 @@ public static class SpecimenSheet
 
         public static Block Text(string text, SKTypeface typeface, float size, SKColor colour)
         {
-            // Wrapped at a fixed character budget: the sheet's width at the font's average advance.
-            var lines = Wrap(text, (int)(1080 / (size * 0.56f)));
+            using var measure = new SKFont(typeface, size);
+            var lines = Wrap(text, 1080, t => measure.MeasureText(t));
             return new Block((int)Math.Ceiling(lines.Count * size * 1.3f), (canvas, x, y, _) =>
             {
                 using var font = new SKFont(typeface, size);
@@ -166,7 +171,9 @@ public static class SpecimenSheet
         {
             var cellW = layout.PlateWidthPx + 16;
             var columns = Math.Max(1, (layout.Width - 2 * Margin) / cellW);
-            var captionLines = cells.Count == 0 ? 0 : cells.Max(c => c.Caption.Split('\n').Sum(l => Wrap(l, cellW / 7).Count));
+            using var measure = new SKFont(typeface, CaptionPx);
+            var captions = cells.Select(c => Caption(c.Caption, cellW - 6, layout.CaptionLines, t => measure.MeasureText(t))).ToList();
+            var captionLines = captions.Count == 0 ? 0 : captions.Max(c => c.Count);
             var rowHeights = new List<int>();
             for (var i = 0; i < cells.Count; i += columns)
             {
@@ -183,18 +190,14 @@ public static class SpecimenSheet
                 {
                     var row = i / columns;
                     if (i % columns == 0 && i > 0) top += rowHeights[row - 1];
-                    var (image, caption) = cells[i];
+                    var (image, _) = cells[i];
                     var cx = x + i % columns * cellW;
                     using (var img = SKImage.FromBitmap(image)) canvas.DrawImage(img, cx, top, SKSamplingOptions.Default);
                     canvas.DrawRect(cx - 0.5f, top - 0.5f, image.Width, image.Height, frame);
-                    var line = 0;
-                    foreach (var part in caption.Split('\n'))
+                    var lines = captions[i];
+                    for (var line = 0; line < lines.Count; line++)
                     {
-                        foreach (var wrapped in Wrap(part, cellW / 7))
-                        {
-                            canvas.DrawText(wrapped, cx, top + image.Height + 6 + CaptionPx + line * (CaptionPx + 3), SKTextAlign.Left, font, paint);
-                            line++;
-                        }
+                        canvas.DrawText(lines[line], cx, top + image.Height + 6 + CaptionPx + line * (CaptionPx + 3), SKTextAlign.Left, font, paint);
                     }
                 }
             }, () =>
@@ -203,13 +206,26 @@ public static class SpecimenSheet
             });
         }
 
-        private static List<string> Wrap(string text, int maxChars)
+        /// <summary>The caption's lines wrapped to <paramref name="width"/> pixels, at most <paramref name="maxLines"/> (the last one cut short with an ellipsis).</summary>
+        private static List<string> Caption(string caption, float width, int maxLines, Func<string, float> measure)
+        {
+            var lines = caption.Split('\n').SelectMany(part => Wrap(part, width, measure)).ToList();
+            if (lines.Count <= maxLines) return lines;
+            lines = lines[..maxLines];
+            var last = lines[^1];
+            while (last.Length > 1 && measure(last + "…") > width) last = last[..^1];
+            lines[^1] = last.TrimEnd() + "…";
+            return lines;
+        }
+
+        /// <summary>Words filled into lines at most <paramref name="width"/> pixels wide (a longer word gets a line of its own).</summary>
+        private static List<string> Wrap(string text, float width, Func<string, float> measure)
         {
             var lines = new List<string>();
             var current = "";
             foreach (var word in text.Split(' '))
             {
-                if (current.Length > 0 && current.Length + 1 + word.Length > maxChars)
+                if (current.Length > 0 && measure(current + " " + word) > width)
                 {
                     lines.Add(current);
                     current = word;

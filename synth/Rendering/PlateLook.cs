@@ -4,12 +4,13 @@ using SkiaSharp;
 namespace DeepPlate.Synth;
 
 /// <summary>
-/// The per-plate look beyond its format: screws, wear, dirt, sheeting tint, the inspection sticker's colour and the
-/// colour of the state arms on a German registration seal.
+/// The per-plate look beyond its format: screws, wear, dirt, sheeting tint, the inspection sticker's colour, the
+/// colour of the arms on a German registration seal (and of a French regional logo), and the department number a
+/// French territorial band shows.
 /// </summary>
-public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong DirtSeed, double Sheen, SKColor StickerColor, SKColor ArmsColor)
+public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong DirtSeed, double Sheen, SKColor StickerColor, SKColor ArmsColor, int BandNumber)
 {
-    public static readonly PlateLook Clean = new(false, 0, 0, 0, 0, new SKColor(0x2E, 0x8B, 0x57), new SKColor(0x9E, 0x3A, 0x32));
+    public static readonly PlateLook Clean = new(false, 0, 0, 0, 0, new SKColor(0x2E, 0x8B, 0x57), new SKColor(0x9E, 0x3A, 0x32), 75);
 
     // Red, blue, green and black dominate the sixteen states' arms.
     private static readonly SKColor[] ArmsColors =
@@ -30,5 +31,6 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
         DirtSeed: random.NextUInt64(),
         Sheen: random.Uniform(0, 0.12),
         StickerColor: StickerColors[random.Next(StickerColors.Length)],
-        ArmsColor: ArmsColors[random.Next(ArmsColors.Length)]);
+        ArmsColor: ArmsColors[random.Next(ArmsColors.Length)],
+        BandNumber: random.NextInclusive(1, 95));
 }

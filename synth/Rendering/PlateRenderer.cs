@@ -16,7 +16,7 @@ namespace DeepPlate.Synth;
 public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
 {
     private readonly Dictionary<(string Font, char Char), FlatOutline> glyphs = [];
-    private readonly Dictionary<string, float> inkWidths = [];
+    private readonly Dictionary<(string Font, char Char), float> inkWidths = [];
     private readonly Dictionary<string, FlatOutline> texts = [];
     private readonly Dictionary<PlateStyle, PlateOutlines> outlines = new(ReferenceEqualityComparer.Instance);
     private readonly FlatOutline square = Shape(b => b.AddRect(new SKRect(0, 0, 1, 1), SKPathDirection.Clockwise));
@@ -52,8 +52,8 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         var shape = PlateOutlines.For(style, outlines);
 
         Fill(shape.Plate, Projective.Identity, Tint(style.Background, look.Sheen));
-        if (style.Band is { } band) DrawBand(band, shape.LeftBand!, shape.Stars, 0, h);
-        if (style.RightBand is { } rightBand) DrawBand(rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h);
+        if (style.Band is { } band) DrawBand(band, shape.LeftBand!, shape.Stars, 0, h, look, text.Template.Country);
+        if (style.RightBand is { } rightBand) DrawBand(rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h, look, text.Template.Country);
 
         var headerMm = header is null ? 0 : h * 0.2;
         var layout = PlateLayout.Create(text, style, typeface, headerMm);
@@ -91,17 +91,19 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
             var natural = char.IsAsciiDigit(g.Char) ? typeface.DigitWidthMm ?? typeface.WidthMm : typeface.WidthMm;
             var condensed = g.CellWidthMm / (natural * layout.CharHeightMm / typeface.HeightMm);
             var sx = (char.IsAsciiDigit(g.Char) ? digitScale : letterScale) * condensed;
+            // Plate lettering is monospaced: a glyph wider than the reference one (a text font's M or W) is narrowed
+            // to its cell instead of running into its neighbours.
+            sx = Math.Min(sx, g.CellWidthMm / InkWidth(font, g.Char));
             Fill(Glyph(font, g.Char), Projective.Place(g.CentreXMm, layout.TextTopMm, sx, layout.CharHeightMm), ink);
         }
     }
 
     private float InkWidth(string font, char c)
     {
-        var key = font + c;
-        if (!inkWidths.TryGetValue(key, out var width))
+        if (!inkWidths.TryGetValue((font, c), out var width))
         {
             width = Math.Max(0.05f, Glyph(font, c).Bounds.Width);
-            inkWidths[key] = width;
+            inkWidths[(font, c)] = width;
         }
         return width;
     }
@@ -169,7 +171,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
 
     private FlatOutline StickerShape() => sticker ??= Shape(b => b.AddRoundRect(new SKRect(0, 0, 1, 1), 0.18f, 0.18f, SKPathDirection.Clockwise));
 
-    private void DrawBand(BandStyle band, FlatOutline area, FlatOutline? stars, float x, float h)
+    private void DrawBand(BandStyle band, FlatOutline area, FlatOutline? stars, float x, float h, PlateLook look, string country)
     {
         var bw = (float)band.WidthMm;
         Fill(area, Projective.Identity, Convert(band.Background));
@@ -178,9 +180,33 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         {
             var path = Text(code);
             var b = path.Bounds;
-            var scale = Math.Min(h * 0.24f, bw * 0.8f / Math.Max(b.Width, 0.01f));
+            // The country code's capitals about a quarter of the plate's height (at least 20 mm [EU1]) and at most
+            // 80 % of the band's width: a narrow code ("I") is limited by its height, a wide one ("NL") by its width.
+            var scale = Math.Min(h * 0.24f / Math.Max(b.Height, 0.01f), bw * 0.8f / Math.Max(b.Width, 0.01f));
             var baseline = band.Stars ? h * 0.88f : h * 0.62f;
             Fill(path, Projective.Place(x + bw / 2 - b.MidX * scale, baseline - b.Bottom * scale, scale, scale), Convert(band.Text));
+        }
+        else if (x > 0 && band.Code is null && country == "fr")
+        {
+            // France's territorial identifier, the owner's choice of a department: a regional logo above its
+            // number, white on the band [FR1][FR13]. The logo is a plain white tile with a coloured mark.
+            var tile = bw * 0.62f;
+            Fill(StickerShape(), Projective.Place(x + (bw - tile) / 2, h * 0.14f, tile, tile), SKColors.White);
+            FillCircle(x + bw / 2, h * 0.14f + tile / 2, tile * 0.3f, look.ArmsColor);
+            var path = Text(look.BandNumber.ToString("00", System.Globalization.CultureInfo.InvariantCulture));
+            var b = path.Bounds;
+            var scale = Math.Min(h * 0.26f / Math.Max(b.Height, 0.01f), bw * 0.8f / Math.Max(b.Width, 0.01f));
+            Fill(path, Projective.Place(x + bw / 2 - b.MidX * scale, h * 0.86f - b.Bottom * scale, scale, scale), SKColors.White);
+        }
+        else if (x > 0 && band.Code is null)
+        {
+            // Italy's optional right band: the registration year in a yellow circle [IT7].
+            var r = bw * 0.34f;
+            FillCircle(x + bw / 2, h * 0.3f, r, new SKColor(0xF2, 0xC0, 0x29));
+            var path = Text(look.BandNumber.ToString("00", System.Globalization.CultureInfo.InvariantCulture));
+            var b = path.Bounds;
+            var scale = Math.Min(r * 0.8f / Math.Max(b.Height, 0.01f), r * 1.4f / Math.Max(b.Width, 0.01f));
+            Fill(path, Projective.Place(x + bw / 2 - b.MidX * scale, h * 0.3f - b.MidY * scale, scale, scale), Convert(band.Background));
         }
     }
 
