@@ -96,6 +96,28 @@ public sealed class SynthCommandTests : IDisposable
         [.. File.ReadAllLines(Path.Combine(output, "labels.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("degradations"))];
 
     [Fact]
+    public void Specimens_writes_one_png_per_country_asked_for()
+    {
+        var log = new StringWriter();
+        SynthCommand.RunSpecimens(dir, ["se", "es"], [], log);
+        Assert.Equal(["es.png", "se.png"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+        foreach (var file in Directory.GetFiles(dir))
+        {
+            using var png = SkiaSharp.SKBitmap.Decode(file);
+            Assert.True(png.Width > 500 && png.Height > 300, file);
+        }
+        Assert.Contains("se.png", log.ToString());
+    }
+
+    [Fact]
+    public void Specimens_is_a_subcommand_of_synth_without_the_sample_options()
+    {
+        var code = SynthCommand.Create().Parse(["specimens", "--out", dir, "--country", "se"]).Invoke();
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(dir, "se.png")));
+    }
+
+    [Fact]
     public void Bad_settings_are_clear_errors()
     {
         Assert.Throws<UnknownCountryException>(() => SynthCommand.Run(Settings("xx", dir), TextWriter.Null));
