@@ -59,49 +59,58 @@ public static class Rectifier
             MapGrid(map, gx, gy, outWidth, outHeight, invW, invH);
 
             double sum = 0, sumSq = 0;
+            Vector256<double> sums = default, squares = default;
             for (var v = 0; v < outHeight; v++)
             {
                 // Where every sample of this row lies, then all of them sampled at once, then each pixel's mean.
                 var row = v * gridW;
-                var n = 0;
-                for (var u = 0; u < outWidth; u++)
+                var sampler = new Sampler(map, xs, ys, v, invW, invH);
+                var u = 0;
+                for (; u + 8 <= outWidth; u += 8)
                 {
-                    float cx = gx[row + u], cy = gy[row + u];
-                    var nu = Taps(gx[row + u + 1] - cx, gy[row + u + 1] - cy);
-                    var nv = Taps(gx[row + gridW + u] - cx, gy[row + gridW + u] - cy);
-                    if (nu == 1 && nv == 1)
+                    // Eight pixels at once when all of them take one sample (every plate narrower than the input).
+                    var cx = Vector256.Create(gx.Slice(row + u, 8));
+                    var cy = Vector256.Create(gy.Slice(row + u, 8));
+                    var rx = Vector256.Create(gx.Slice(row + u + 1, 8)) - cx;
+                    var ry = Vector256.Create(gy.Slice(row + u + 1, 8)) - cy;
+                    var dx = Vector256.Create(gx.Slice(row + gridW + u, 8)) - cx;
+                    var dy = Vector256.Create(gy.Slice(row + gridW + u, 8)) - cy;
+                    var single = Vector256.LessThanOrEqual(rx * rx + ry * ry, Vector256<float>.One)
+                        & Vector256.LessThanOrEqual(dx * dx + dy * dy, Vector256<float>.One);
+                    // Compared as integers: an all-ones float lane is a NaN, which equals nothing.
+                    if (single.AsInt32() == Vector256<int>.AllBitsSet)
                     {
-                        xs[n] = cx - 0.5f;
-                        ys[n++] = cy - 0.5f;
+                        sampler.Centres(cx, cy);
+                        taps.Slice(u, 8).Fill(1);
+                        continue;
                     }
-                    else
-                    {
-                        n = Footprint(map, u, v, nu, nv, invW, invH, xs, ys, n);
-                    }
-                    taps[u] = nu * nv;
+                    for (var k = u; k < u + 8; k++) taps[k] = sampler.Pixel(gx, gy, row, gridW, k);
                 }
+                for (; u < outWidth; u++) taps[u] = sampler.Pixel(gx, gy, row, gridW, u);
+                var n = sampler.Count;
                 Bilinear(image, width, height, xs[..n], ys[..n], samples[..n]);
 
                 var dst = output.Slice(v * outWidth, outWidth);
-                var k = 0;
-                for (var u = 0; u < outWidth; u++)
+                var next = 0;
+                u = 0;
+                for (; u + 8 <= outWidth; u += 8)
                 {
-                    float value;
-                    if (taps[u] == 1)
+                    if (Vector256.Create<int>(taps.Slice(u, 8)) == Vector256<int>.One)
                     {
-                        value = samples[k++];
+                        var values = Vector256.Create(samples.Slice(next, 8));
+                        values.CopyTo(dst.Slice(u, 8));
+                        var (lo, hi) = Vector256.Widen(values);
+                        sums += lo + hi;
+                        squares += lo * lo + hi * hi;
+                        next += 8;
+                        continue;
                     }
-                    else
-                    {
-                        float acc = 0;
-                        for (var t = 0; t < taps[u]; t++) acc += samples[k++];
-                        value = acc / taps[u];
-                    }
-                    dst[u] = value;
-                    sum += value;
-                    sumSq += value * value;
+                    for (var k = u; k < u + 8; k++) next = Mean(samples, next, taps[k], ref dst[k], ref sum, ref sumSq);
                 }
+                for (; u < outWidth; u++) next = Mean(samples, next, taps[u], ref dst[u], ref sum, ref sumSq);
             }
+            sum += Vector256.Sum(sums);
+            sumSq += Vector256.Sum(squares);
 
             var count = outWidth * outHeight;
             var mean = sum / count;
@@ -109,7 +118,9 @@ public static class Rectifier
             var scale = 1f / Math.Max(std, MinStd);
             var m = (float)mean;
             var o = output[..count];
-            for (var i = 0; i < o.Length; i++) o[i] = (o[i] - m) * scale;
+            var i = 0;
+            for (; i + 8 <= o.Length; i += 8) ((Vector256.Create<float>(o.Slice(i, 8)) - Vector256.Create(m)) * scale).CopyTo(o.Slice(i, 8));
+            for (; i < o.Length; i++) o[i] = (o[i] - m) * scale;
         }
         finally
         {
@@ -155,21 +166,71 @@ public static class Rectifier
         }
     }
 
-    /// <summary>Appends the nu x nv sample positions spread evenly over output pixel (u, v), row by row; returns the new count.</summary>
-    private static int Footprint(in Homography map, int u, int v, int nu, int nv, double invW, double invH, Span<float> xs, Span<float> ys, int n)
+    /// <summary>One output pixel: the mean of its <paramref name="taps"/> samples from <paramref name="next"/> on, added to the running sums; returns the next sample's index.</summary>
+    private static int Mean(ReadOnlySpan<float> samples, int next, int taps, ref float dst, ref double sum, ref double sumSq)
     {
-        double stepU = 1.0 / nu, stepV = 1.0 / nv;
-        for (var j = 0; j < nv; j++)
+        float value;
+        if (taps == 1)
         {
-            var sv = (v + (j + 0.5) * stepV) * invH;
-            for (var i = 0; i < nu; i++)
-            {
-                var p = Map(map, (u + (i + 0.5) * stepU) * invW, sv);
-                xs[n] = p.X - 0.5f;
-                ys[n++] = p.Y - 0.5f;
-            }
+            value = samples[next++];
         }
-        return n;
+        else
+        {
+            float acc = 0;
+            for (var t = 0; t < taps; t++) acc += samples[next++];
+            value = acc / taps;
+        }
+        dst = value;
+        sum += value;
+        sumSq += value * value;
+        return next;
+    }
+
+    /// <summary>Collects the sample positions of one output row (image pixel coordinates, 0 = the first pixel's centre).</summary>
+    private ref struct Sampler(in Homography map, Span<float> xs, Span<float> ys, int v, double invW, double invH)
+    {
+        private readonly Homography h = map;
+        private readonly Span<float> xs = xs;
+        private readonly Span<float> ys = ys;
+
+        public int Count { get; private set; }
+
+        /// <summary>Eight pixels' centres, one sample each.</summary>
+        public void Centres(Vector256<float> cx, Vector256<float> cy)
+        {
+            (cx - Vector256.Create(0.5f)).CopyTo(xs.Slice(Count, 8));
+            (cy - Vector256.Create(0.5f)).CopyTo(ys.Slice(Count, 8));
+            Count += 8;
+        }
+
+        /// <summary>Output pixel u: its centre, or the nu x nv grid over its footprint, row by row; returns how many samples.</summary>
+        public int Pixel(ReadOnlySpan<float> gx, ReadOnlySpan<float> gy, int row, int gridW, int u)
+        {
+            float cx = gx[row + u], cy = gy[row + u];
+            var nu = Taps(gx[row + u + 1] - cx, gy[row + u + 1] - cy);
+            var nv = Taps(gx[row + gridW + u] - cx, gy[row + gridW + u] - cy);
+            if (nu == 1 && nv == 1)
+            {
+                xs[Count] = cx - 0.5f;
+                ys[Count++] = cy - 0.5f;
+                return 1;
+            }
+            // Map's arithmetic, with the terms that stay the same along a line of taps taken out of the loop.
+            double stepU = 1.0 / nu, stepV = 1.0 / nv;
+            for (var j = 0; j < nv; j++)
+            {
+                var sv = (v + (j + 0.5) * stepV) * invH;
+                double hv = h.H * sv, bv = h.B * sv, ev = h.E * sv;
+                for (var i = 0; i < nu; i++)
+                {
+                    var su = (u + (i + 0.5) * stepU) * invW;
+                    var r = 1 / (h.G * su + hv + 1);
+                    xs[Count] = (float)((h.A * su + bv + h.C) * r) - 0.5f;
+                    ys[Count++] = (float)((h.D * su + ev + h.F) * r) - 0.5f;
+                }
+            }
+            return nu * nv;
+        }
     }
 
     /// <summary><see cref="Homography.Map"/> with one division instead of two: the hot loop's cost.</summary>
