@@ -66,13 +66,6 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         DrawDirt(shape, w, h, look);
     }
 
-    /// <summary>Rec. 601 luma on the 8-bit values, alpha kept: what a camera's grey JPEG makes of the colour.</summary>
-    public static SKColor Grey(SKColor c)
-    {
-        var y = (byte)Math.Clamp((int)MathF.Round(0.299f * c.Red + 0.587f * c.Green + 0.114f * c.Blue), 0, 255);
-        return new SKColor(y, y, y, c.Alpha);
-    }
-
     /// <summary>Fills <paramref name="outline"/> placed by <paramref name="place"/> (outline units to plate millimetres); the colour's alpha blends.</summary>
     private void Fill(FlatOutline outline, Projective place, SKColor colour) =>
         rasterizer.Fill(target, outline, toDevice * place, colour, colour.Alpha / 255f);
