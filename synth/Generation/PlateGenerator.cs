@@ -14,6 +14,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
     private readonly PlateRenderer renderer = new(fonts);
     private readonly Raster raster = new(1, 1, 1);
     private readonly FlatOutline square = Square();
+    private readonly Dictionary<PlateStyle, double[]> variantWeights = new(ReferenceEqualityComparer.Instance);
 
     public SyntheticPlate Generate(string country, string? state, ulong seed, long index, double difficulty = 1, Func<Degradations, Degradations>? fix = null)
     {
@@ -59,10 +60,17 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         return flat.ToBitmap();
     }
 
-    public static (string Name, PlateStyle Style) PickVariant(PlateStyle plate, ref DeterministicRandom random)
+    /// <summary>The plate's look: "standard", or one of its variants by weight.</summary>
+    public (string Name, PlateStyle Style) PickVariant(PlateStyle plate, ref DeterministicRandom random)
     {
         if (plate.Variants.Count == 0) return ("standard", plate);
-        var v = plate.Variants[random.PickWeighted([.. plate.Variants.Select(x => x.Weight)])];
+        if (!variantWeights.TryGetValue(plate, out var weights))
+        {
+            weights = new double[plate.Variants.Count];
+            for (var i = 0; i < weights.Length; i++) weights[i] = plate.Variants[i].Weight;
+            variantWeights[plate] = weights;
+        }
+        var v = plate.Variants[random.PickWeighted(weights)];
         return (v.Name, v.Style);
     }
 
