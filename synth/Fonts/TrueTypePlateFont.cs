@@ -75,6 +75,11 @@ public sealed class TrueTypePlateFont : PlateFont, IDisposable
         top = capTop;
         bottom = capBottom;
         var path = RawPath(c) ?? throw new MissingGlyphException(this, c);
+        if (Umlauts.IndexOf(c) >= 0 && ComposeUmlaut(c, path) is { } composed)
+        {
+            path.Dispose();
+            path = composed;
+        }
         var ink = path.TightBounds;
         if (fitToCap.Contains(c) && ink.Bottom > capBottom && ink.Top < capBottom)
         {
@@ -83,6 +88,37 @@ public sealed class TrueTypePlateFont : PlateFont, IDisposable
             path.Transform(new SKMatrix(1, 0, 0, 0, k, ink.Top * (1 - k), 0, 0, 1));
         }
         return path;
+    }
+
+    private const string Umlauts = "ÄÖÜ";
+    private const string UmlautBases = "AOU";
+
+    /// <summary>
+    /// A font whose umlaut lacks its dots (OSP-DIN's Ö is a plain O) would put an O on a plate labelled Ö: the dots
+    /// are taken from another umlaut of the same font (its glyph minus its base letter), centred over this one's base.
+    /// Null when the glyph has its dots (ink above its base letter's) or no other umlaut has any.
+    /// </summary>
+    private SKPath? ComposeUmlaut(char c, SKPath glyph)
+    {
+        using var own = RawPath(UmlautBases[Umlauts.IndexOf(c)]);
+        if (own is null || glyph.TightBounds.Top < own.TightBounds.Top - 0.02f * (capBottom - capTop)) return null;
+        for (var i = 0; i < Umlauts.Length; i++)
+        {
+            if (Umlauts[i] == c) continue;
+            using var donor = RawPath(Umlauts[i]);
+            using var donorBase = RawPath(UmlautBases[i]);
+            if (donor is null || donorBase is null || donor.TightBounds.Top >= donorBase.TightBounds.Top - 0.02f * (capBottom - capTop)) continue;
+            // The dots: the donor's ink above its base letter's top.
+            using var above = new SKPathBuilder();
+            var b = donor.TightBounds;
+            above.AddRect(new SKRect(b.Left - 1, b.Top - 1, b.Right + 1, donorBase.TightBounds.Top - 0.01f * (capBottom - capTop)), SKPathDirection.Clockwise);
+            using var region = above.Detach();
+            using var dots = donor.Op(region, SKPathOp.Intersect);
+            if (dots is null || dots.IsEmpty) continue;
+            dots.Transform(SKMatrix.CreateTranslation(own.TightBounds.MidX - donorBase.TightBounds.MidX, 0));
+            return own.Op(dots, SKPathOp.Union);
+        }
+        return null;
     }
 
     // The glyph's outline at OutlineSize, baseline at y = 0, y down; null when the font maps c to no glyph.

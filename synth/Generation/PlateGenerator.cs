@@ -12,8 +12,9 @@ namespace DeepPlate.Synth;
 public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, DegradationSpec spec) : IDisposable
 {
     private readonly PlateRenderer renderer = new(fonts);
-    private readonly SKPaint paint = new() { IsAntialias = true };
-    private SKBitmap? canvasBitmap;
+    private readonly Raster raster = new(1, 1, 1);
+    private readonly FlatOutline square = Square();
+    private readonly Dictionary<PlateStyle, double[]> variantWeights = new(ReferenceEqualityComparer.Instance);
 
     public SyntheticPlate Generate(string country, string? state, ulong seed, long index, double difficulty = 1, Func<Degradations, Degradations>? fix = null)
     {
@@ -49,91 +50,88 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         return new SyntheticPlate(text, variant, d, scene, projection.Corners, clicked);
     }
 
-    /// <summary>The flat plate, <paramref name="pxPerMm"/> pixels per millimetre, in colour (specimen sheets).</summary>
+    /// <summary>The flat plate, <paramref name="pxPerMm"/> pixels per millimetre, in colour (specimen sheets); the caller owns the bitmap.</summary>
     public SKBitmap RenderFlat(PlateText text, PlateStyle style, double pxPerMm, PlateLook? look = null)
     {
-        var bitmap = new SKBitmap((int)Math.Ceiling(style.WidthMm * pxPerMm), (int)Math.Ceiling(style.HeightMm * pxPerMm));
-        using var canvas = new SKCanvas(bitmap);
-        canvas.Clear(SKColors.White);
-        canvas.Scale((float)pxPerMm);
+        var flat = new Raster((int)Math.Ceiling(style.WidthMm * pxPerMm), (int)Math.Ceiling(style.HeightMm * pxPerMm), 3);
+        flat.Fill(SKColors.White);
         var header = text.Template.State is null ? null : formats.Country(text.Template.Country).State(text.Template.State).Name;
-        renderer.Draw(canvas, text, style, look ?? PlateLook.Clean, header);
-        return bitmap;
+        renderer.Draw(flat, Projective.Scale(pxPerMm, pxPerMm), text, style, look ?? PlateLook.Clean, header);
+        return flat.ToBitmap();
     }
 
-    public static (string Name, PlateStyle Style) PickVariant(PlateStyle plate, ref DeterministicRandom random)
+    /// <summary>The plate's look: "standard", or one of its variants by weight.</summary>
+    public (string Name, PlateStyle Style) PickVariant(PlateStyle plate, ref DeterministicRandom random)
     {
         if (plate.Variants.Count == 0) return ("standard", plate);
-        var v = plate.Variants[random.PickWeighted([.. plate.Variants.Select(x => x.Weight)])];
+        if (!variantWeights.TryGetValue(plate, out var weights))
+        {
+            weights = new double[plate.Variants.Count];
+            for (var i = 0; i < weights.Length; i++) weights[i] = plate.Variants[i].Weight;
+            variantWeights[plate] = weights;
+        }
+        var v = plate.Variants[random.PickWeighted(weights)];
         return (v.Name, v.Style);
     }
 
     private GreyImage Render(PlateProjection projection, PlateText text, PlateStyle style, PlateLook look, string? header, ref DeterministicRandom random)
     {
-        var w = projection.SceneWidth;
-        var h = projection.SceneHeight;
-        if (canvasBitmap is null || canvasBitmap.Width < w || canvasBitmap.Height < h)
-        {
-            var (oldW, oldH) = (canvasBitmap?.Width ?? 0, canvasBitmap?.Height ?? 0);
-            canvasBitmap?.Dispose();
-            canvasBitmap = new SKBitmap(Math.Max(w, oldW), Math.Max(h, oldH), SKColorType.Rgba8888, SKAlphaType.Premul);
-        }
-        using (var canvas = new SKCanvas(canvasBitmap))
-        {
-            canvas.ClipRect(new SKRect(0, 0, w, h));
-            DrawSurroundings(canvas, w, h, ref random);
-            canvas.SetMatrix(projection.Matrix);
-            if (random.NextDouble() < 0.3) DrawFrame(canvas, style, ref random);
-            renderer.Draw(canvas, text, style, look, header);
-        }
-
-        // Colour to grey with Rec. 601 luma, on the 8-bit code values, as a camera's grey JPEG would.
-        var grey = new GreyImage(w, h);
-        var pixels = canvasBitmap.GetPixelSpan();
-        var stride = canvasBitmap.RowBytes;
-        for (var y = 0; y < h; y++)
-        {
-            var row = pixels.Slice(y * stride, w * 4);
-            var output = grey.Row(y);
-            for (var x = 0; x < w; x++)
-            {
-                output[x] = (0.299f * row[4 * x] + 0.587f * row[4 * x + 1] + 0.114f * row[4 * x + 2]) * (1f / 255f);
-            }
-        }
+        raster.Resize(projection.SceneWidth, projection.SceneHeight);
+        DrawSurroundings(raster, ref random);
+        renderer.Draw(raster, projection.Matrix, text, style, look, header);
+        if (random.NextDouble() < 0.3) DrawFrame(raster, projection.Matrix, style, ref random);
+        var grey = new GreyImage(raster.Width, raster.Height);
+        raster.Plane(0).CopyTo(grey.Pixels);
         return grey;
     }
 
     // The car around the plate: body paint with a bumper edge and shadow, so clicked corners that miss the plate
-    // see what they would see on a real car.
-    private void DrawSurroundings(SKCanvas canvas, int w, int h, ref DeterministicRandom random)
+    // see what they would see on a real car. Grey: the colours' Rec. 601 luma, as a camera's grey JPEG records them.
+    private void DrawSurroundings(Raster scene, ref DeterministicRandom random)
     {
+        var w = scene.Width;
+        var h = scene.Height;
         var body = (byte)random.NextInclusive(15, 235);
         var tint = random.NextInclusive(-25, 25);
-        paint.Color = new SKColor((byte)Math.Clamp(body + tint, 0, 255), body, (byte)Math.Clamp(body - tint, 0, 255));
-        canvas.DrawRect(0, 0, w, h, paint);
+        scene.Fill(new SKColor((byte)Math.Clamp(body + tint, 0, 255), body, (byte)Math.Clamp(body - tint, 0, 255)));
         var edges = random.Next(3);
         for (var i = 0; i < edges; i++)
         {
             var shade = (byte)random.NextInclusive(0, 255);
-            paint.Color = new SKColor(shade, shade, shade, (byte)random.NextInclusive(60, 200));
-            var y = (float)random.Uniform(0, h);
-            canvas.DrawRect(0, y, w, (float)random.Uniform(0.05, 0.3) * h, paint);
+            var alpha = random.NextInclusive(60, 200) / 255f;
+            var y = random.Uniform(0, h);
+            var height = random.Uniform(0.05, 0.3) * h;
+            renderer.Rasterizer.Fill(scene, square, Projective.Place(0, y, w, height), new SKColor(shade, shade, shade), alpha);
         }
     }
 
-    // A dealer or chrome frame just outside the plate edge (very common in the US).
-    private void DrawFrame(SKCanvas canvas, PlateStyle style, ref DeterministicRandom random)
+    // A licence-plate frame (very common in the US, dealers' frames in Europe too): a rim that holds the plate and
+    // covers its edge by a few millimetres, chrome or black plastic, often with a deeper bottom bar where a dealer's
+    // name would go. The plate's characters keep their margins, so the frame never covers them.
+    private void DrawFrame(Raster scene, Projective plateToScene, PlateStyle style, ref DeterministicRandom random)
     {
-        var m = (float)(style.HeightMm * random.Uniform(0.03, 0.12));
+        var w = (float)style.WidthMm;
+        var h = (float)style.HeightMm;
+        var rim = (float)(h * random.Uniform(0.03, 0.07));
+        var cover = (float)(h * random.Uniform(0.01, 0.035));
+        var bottom = random.NextDouble() < 0.5 ? rim : (float)(h * random.Uniform(0.1, 0.18));
+        var bottomCover = bottom > rim ? cover + (float)(h * random.Uniform(0, 0.04)) : cover;
         var shade = random.NextDouble() < 0.6 ? (byte)random.NextInclusive(10, 50) : (byte)random.NextInclusive(150, 220);
-        paint.Color = new SKColor(shade, shade, shade);
-        canvas.DrawRoundRect(new SKRoundRect(new SKRect(-m, -m, (float)style.WidthMm + m, (float)style.HeightMm + m), m), paint);
+        var r = (float)style.CornerRadiusMm;
+        using var builder = new SKPathBuilder();
+        builder.AddRoundRect(new SKRect(-rim, -rim, w + rim, h + bottom), r + rim, r + rim, SKPathDirection.Clockwise);
+        builder.AddRoundRect(new SKRect(cover, cover, w - cover, h - bottomCover), Math.Max(0, r - cover), Math.Max(0, r - cover), SKPathDirection.CounterClockwise);
+        using var path = builder.Detach();
+        renderer.Rasterizer.Fill(scene, new FlatOutline(path, simplify: false), plateToScene, new SKColor(shade, shade, shade));
     }
 
-    public void Dispose()
+    private static FlatOutline Square()
     {
-        renderer.Dispose();
-        paint.Dispose();
-        canvasBitmap?.Dispose();
+        using var builder = new SKPathBuilder();
+        builder.AddRect(new SKRect(0, 0, 1, 1), SKPathDirection.Clockwise);
+        using var path = builder.Detach();
+        return new FlatOutline(path, simplify: false);
     }
+
+    public void Dispose() => renderer.Dispose();
 }

@@ -12,6 +12,13 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
     private const double DefaultGroupGap = 0.40;
 
     /// <summary>
+    /// The seal field from ink to ink, as a share of the character height: a sticker column about half the height
+    /// wide (German inspection plaque 35 mm, registration seal about 38 mm, next to 75 mm characters; the seal's size is
+    /// judgment, unverified) with about 16 mm of clear plate on either side, as photos of German plates show.
+    /// </summary>
+    public const double SealField = 0.95;
+
+    /// <summary>
     /// Lays out the canonical text (<c>-</c> hyphen, space gap) in monospaced cells whose widths come from the
     /// typeface, centred in the space the bands leave; condensed horizontally when it would not fit, as plate makers
     /// switch to a narrower cut (German Engschrift) for long registrations.
@@ -38,7 +45,7 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
                 var width = kind switch
                 {
                     GapKind.Hyphen => letterW * 0.55 + gap,
-                    GapKind.Seal => Math.Max(groupGap, letterW * 1.0),
+                    GapKind.Seal => Math.Max(groupGap, SealField * height - gap),
                     GapKind.Emblem => Math.Max(groupGap, letterW * 0.6),
                     _ => groupGap,
                 };

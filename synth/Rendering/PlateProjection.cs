@@ -1,5 +1,4 @@
 using System.Numerics;
-using SkiaSharp;
 
 namespace DeepPlate.Synth;
 
@@ -7,9 +6,9 @@ namespace DeepPlate.Synth;
 /// How a camera sees the plate: the plate (in millimetres) turned by yaw, pitch and roll in front of a pinhole
 /// camera, then scaled so that the projected plate is <c>WidthPx</c> pixels wide and shifted into a scene with a
 /// margin around it. One matrix, so the renderer draws the plate straight into the low-resolution scene (the fused
-/// warp and downscale of platform-notes §4), with Skia's analytic anti-aliasing doing the area sampling.
+/// warp and downscale of platform-notes §4), with exact area coverage doing the sampling.
 /// </summary>
-public sealed record PlateProjection(SKMatrix Matrix, Vector2[] Corners, int SceneWidth, int SceneHeight)
+public sealed record PlateProjection(Projective Matrix, Vector2[] Corners, int SceneWidth, int SceneHeight)
 {
     /// <summary>Camera distance in plate widths: sets how strong the keystone of a turned plate is.</summary>
     public const double CameraDistance = 3.0;
@@ -61,11 +60,7 @@ public sealed record PlateProjection(SKMatrix Matrix, Vector2[] Corners, int Sce
             scale * m[3] + ty * m[6], scale * m[4] + ty * m[7], scale * m[5] + ty * m[8],
             m[6], m[7], m[8],
         ];
-        var n = h[8];
-        var matrix = new SKMatrix(
-            (float)(h[0] / n), (float)(h[1] / n), (float)(h[2] / n),
-            (float)(h[3] / n), (float)(h[4] / n), (float)(h[5] / n),
-            (float)(h[6] / n), (float)(h[7] / n), 1f);
+        var matrix = new Projective(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8]);
         var corners = new Vector2[4];
         for (var i = 0; i < 4; i++) corners[i] = Apply(h, plate[i]);
         return new PlateProjection(matrix, corners, sceneW, sceneH);

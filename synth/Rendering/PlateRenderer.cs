@@ -4,90 +4,115 @@ using SkiaSharp;
 namespace DeepPlate.Synth;
 
 /// <summary>
-/// Draws a plate in millimetre coordinates onto a canvas whose matrix maps millimetres to pixels (with perspective),
-/// so the same code draws the flat specimen and the plate inside a camera's scene. One instance per thread: it
-/// keeps its paints.
+/// Draws a plate given in millimetres into a <see cref="Raster"/> through a map from millimetres to pixels (with
+/// perspective for a camera's view, a plain scale for a flat specimen), so the same code draws both. One instance
+/// per thread: it keeps its outlines and rasteriser.
 /// </summary>
+/// <remarks>
+/// Every shape is a <see cref="FlatOutline"/> (fonts' glyphs, text, the plate's own outlines: made once) filled with
+/// exact area coverage by <see cref="CoverageRasterizer"/>: the anti-aliasing Skia would compute, without its cost
+/// for shapes in perspective. A grey raster takes each colour's Rec. 601 luma, which blends as the colours would.
+/// </remarks>
 public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
 {
-    // Skia paths are not safe to draw from two threads at once, so each renderer keeps its own copies.
-    private readonly Dictionary<(string Font, char Char), SKPath> glyphs = [];
-    private readonly Dictionary<string, SKPath> textPaths = [];
-    private readonly SKPath star = MakeStar();
+    private readonly Dictionary<(string Font, char Char), FlatOutline> glyphs = [];
+    private readonly Dictionary<(string Font, char Char), float> inkWidths = [];
+    private readonly Dictionary<string, FlatOutline> texts = [];
+    private readonly Dictionary<PlateStyle, PlateOutlines> outlines = new(ReferenceEqualityComparer.Instance);
+    private readonly FlatOutline square = Shape(b => b.AddRect(new SKRect(0, 0, 1, 1), SKPathDirection.Clockwise));
+    private readonly FlatOutline circle = Shape(b => b.AddCircle(0, 0, 1, SKPathDirection.Clockwise));
 
-    private readonly SKPaint fill = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
-    private readonly SKPaint stroke = new() { IsAntialias = true, Style = SKPaintStyle.Stroke };
+    // A ring of radius 0.8 and width 0.12 around a unit circle's centre: the registration seal's rim.
+    private readonly FlatOutline sealRim = Shape(b =>
+    {
+        b.AddCircle(0, 0, 0.86f, SKPathDirection.Clockwise);
+        b.AddCircle(0, 0, 0.74f, SKPathDirection.CounterClockwise);
+    });
+
+    private FlatOutline? sticker;
+
+    private readonly CoverageRasterizer rasterizer = new();
+    private Raster target = null!;
+    private Projective toDevice;
+
+    /// <summary>The rasteriser, for what is drawn around the plate (the car, a frame).</summary>
+    internal CoverageRasterizer Rasterizer => rasterizer;
 
     /// <summary>Draws the plate: background, bands, border, characters, separators, seals, screws, dirt and wear.</summary>
+    /// <param name="raster">Grey or colour pixels to draw into.</param>
+    /// <param name="plateToPixels">Plate millimetres (x right, y down, origin top-left) to raster pixels.</param>
     /// <param name="header">Text printed above the characters (a US state's name), or null.</param>
-    public void Draw(SKCanvas canvas, PlateText text, PlateStyle style, PlateLook look, string? header = null)
+    public void Draw(Raster raster, Projective plateToPixels, PlateText text, PlateStyle style, PlateLook look, string? header = null)
     {
+        target = raster;
+        toDevice = plateToPixels;
         var typeface = text.Template.Typeface;
-        var font = typeface.Font;
         var w = (float)style.WidthMm;
         var h = (float)style.HeightMm;
-        var radius = (float)style.CornerRadiusMm;
-        var plate = new SKRoundRect(new SKRect(0, 0, w, h), radius);
+        var shape = PlateOutlines.For(style, outlines);
 
-        canvas.Save();
-        canvas.ClipRoundRect(plate, antialias: true);
-        fill.Color = Tint(style.Background, look.Sheen);
-        canvas.DrawRect(0, 0, w, h, fill);
-        if (style.Band is { } band) DrawBand(canvas, band, 0, h, left: true);
-        if (style.RightBand is { } rightBand) DrawBand(canvas, rightBand, w - (float)rightBand.WidthMm, h, left: false);
+        Fill(shape.Plate, Projective.Identity, Tint(style.Background, look.Sheen));
+        if (style.Band is { } band) DrawBand(band, shape.LeftBand!, shape.Stars, 0, h, look, text.Template.Country);
+        if (style.RightBand is { } rightBand) DrawBand(rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h, look, text.Template.Country);
 
         var headerMm = header is null ? 0 : h * 0.2;
         var layout = PlateLayout.Create(text, style, typeface, headerMm);
         var ink = Lerp(style.Text, style.Background, look.Wear * 0.35);
-        if (header is not null) DrawHeader(canvas, header, style, (float)headerMm, Lerp(style.Text, style.Background, 0.25));
-        DrawCharacters(canvas, font, layout, typeface, ink);
-        DrawGaps(canvas, layout, ink, h, look);
-
-        if (style.Border is { } border)
-        {
-            var bw = (float)style.BorderMm;
-            stroke.Color = Convert(border);
-            stroke.StrokeWidth = bw;
-            var inset = bw / 2 + 0.012f * h;
-            canvas.DrawRoundRect(new SKRoundRect(new SKRect(inset, inset, w - inset, h - inset), Math.Max(0, radius - inset)), stroke);
-        }
-        if (look.Screws) DrawScrews(canvas, w, h, header is not null);
-        DrawDirt(canvas, w, h, look);
-        canvas.Restore();
+        if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(style.Text, style.Background, 0.25));
+        DrawCharacters(typeface.Font, layout, typeface, ink);
+        DrawGaps(text, layout, ink, look);
+        if (style.Border is { } border) Fill(shape.Border!, Projective.Identity, Convert(border));
+        if (look.Screws) DrawScrews(w, h, header is not null);
+        DrawDirt(shape, w, h, look);
     }
 
-    private void DrawCharacters(SKCanvas canvas, string font, PlateLayout layout, Typeface typeface, SKColor ink)
+    /// <summary>Fills <paramref name="outline"/> placed by <paramref name="place"/> (outline units to plate millimetres); the colour's alpha blends.</summary>
+    private void Fill(FlatOutline outline, Projective place, SKColor colour) =>
+        rasterizer.Fill(target, outline, toDevice * place, colour, colour.Alpha / 255f);
+
+    private void FillRect(float x, float y, float w, float h, SKColor colour) => Fill(square, Projective.Place(x, y, w, h), colour);
+
+    private void FillCircle(float cx, float cy, float r, SKColor colour) => Fill(circle, Projective.Place(cx, cy, r, r), colour);
+
+    private void DrawCharacters(string font, PlateLayout layout, Typeface typeface, SKColor ink)
     {
-        fill.Color = ink;
         // Scale each glyph so the reference glyph's ink fills the documented character width.
-        var letterScale = (float)(layout.CharHeightMm * typeface.WidthMm / typeface.HeightMm / InkWidth(font, 'H'));
-        var digitScale = (float)(layout.CharHeightMm * (typeface.DigitWidthMm ?? typeface.WidthMm) / typeface.HeightMm / InkWidth(font, '0'));
+        var letterScale = layout.CharHeightMm * typeface.WidthMm / typeface.HeightMm / InkWidth(font, 'H');
+        var digitScale = layout.CharHeightMm * (typeface.DigitWidthMm ?? typeface.WidthMm) / typeface.HeightMm / InkWidth(font, '0');
         foreach (var g in layout.Glyphs)
         {
             var natural = char.IsAsciiDigit(g.Char) ? typeface.DigitWidthMm ?? typeface.WidthMm : typeface.WidthMm;
-            var condensed = (float)(g.CellWidthMm / (natural * layout.CharHeightMm / typeface.HeightMm));
+            var condensed = g.CellWidthMm / (natural * layout.CharHeightMm / typeface.HeightMm);
             var sx = (char.IsAsciiDigit(g.Char) ? digitScale : letterScale) * condensed;
-            canvas.Save();
-            canvas.Translate((float)g.CentreXMm, (float)layout.TextTopMm);
-            canvas.Scale(sx, (float)layout.CharHeightMm);
-            canvas.DrawPath(Glyph(font, g.Char), fill);
-            canvas.Restore();
+            // Plate lettering is monospaced: a glyph wider than the reference one (a text font's M or W) is narrowed
+            // to its cell instead of running into its neighbours.
+            sx = Math.Min(sx, g.CellWidthMm / InkWidth(font, g.Char));
+            Fill(Glyph(font, g.Char), Projective.Place(g.CentreXMm, layout.TextTopMm, sx, layout.CharHeightMm), ink);
         }
     }
 
-    private float InkWidth(string font, char c) => Math.Max(0.05f, Glyph(font, c).Bounds.Width);
-
-    private SKPath Glyph(string font, char c)
+    private float InkWidth(string font, char c)
     {
-        if (!glyphs.TryGetValue((font, c), out var path))
+        if (!inkWidths.TryGetValue((font, c), out var width))
         {
-            path = fonts.Get(font).Glyph(c); // a copy this renderer owns
-            glyphs[(font, c)] = path;
+            width = Math.Max(0.05f, Glyph(font, c).Bounds.Width);
+            inkWidths[(font, c)] = width;
         }
-        return path;
+        return width;
     }
 
-    private void DrawGaps(SKCanvas canvas, PlateLayout layout, SKColor ink, float h, PlateLook look)
+    private FlatOutline Glyph(string font, char c)
+    {
+        if (!glyphs.TryGetValue((font, c), out var outline))
+        {
+            using var path = fonts.Get(font).Glyph(c);
+            outline = new FlatOutline(path);
+            glyphs[(font, c)] = outline;
+        }
+        return outline;
+    }
+
+    private void DrawGaps(PlateText text, PlateLayout layout, SKColor ink, PlateLook look)
     {
         var mid = (float)(layout.TextTopMm + layout.CharHeightMm / 2);
         var ch = (float)layout.CharHeightMm;
@@ -97,133 +122,157 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
             switch (gap.Kind)
             {
                 case GapKind.Hyphen:
-                    fill.Color = ink;
                     var hw = (float)gap.WidthMm * 0.32f;
-                    canvas.DrawRect(cx - hw, mid - ch * 0.065f, 2 * hw, ch * 0.13f, fill);
+                    FillRect(cx - hw, mid - ch * 0.065f, 2 * hw, ch * 0.13f, ink);
                     break;
                 case GapKind.Seal:
-                    // Inspection sticker above, registration seal below (German plates; Swedish tax sticker).
-                    var r = Math.Min((float)gap.WidthMm * 0.42f, h * 0.17f);
-                    fill.Color = look.StickerColor;
-                    canvas.DrawCircle(cx, mid - r * 1.08f, r, fill);
-                    fill.Color = new SKColor(0xC8, 0xC4, 0xB8);
-                    canvas.DrawCircle(cx, mid + r * 1.08f, r, fill);
-                    stroke.Color = new SKColor(0x60, 0x60, 0x60);
-                    stroke.StrokeWidth = r * 0.12f;
-                    canvas.DrawCircle(cx, mid + r * 1.08f, r * 0.8f, stroke);
+                    // A condensed layout (eight characters) narrows the field: the stickers shrink with it.
+                    DrawSeal(cx, mid, Math.Min(ch, (float)gap.WidthMm * 0.75f / 0.51f), text.Template.Country, look);
                     break;
                 case GapKind.Emblem:
-                    fill.Color = ink.WithAlpha(200);
-                    canvas.DrawCircle(cx, mid - ch * 0.3f, ch * 0.07f, fill);
+                    FillCircle(cx, mid - ch * 0.3f, ch * 0.07f, ink.WithAlpha(200));
                     break;
             }
         }
     }
 
-    private void DrawBand(SKCanvas canvas, BandStyle band, float x, float h, bool left)
+    /// <summary>
+    /// The stickers in a seal gap, sized by the character height <paramref name="ch"/>. German plates: the round
+    /// inspection plaque (35 mm for 75 mm characters, in the year's colour) above the registration seal (about 38 mm,
+    /// silver with the state's arms: judgment), the pair about as tall as the characters. Elsewhere (the Swedish
+    /// tax-sticker gap): one sticker with rounded corners in the middle.
+    /// </summary>
+    private void DrawSeal(float cx, float mid, float ch, string country, PlateLook look)
+    {
+        if (country != "de")
+        {
+            var half = ch * 0.24f;
+            Fill(StickerShape(), Projective.Place(cx - half, mid - half, 2 * half, 2 * half), look.StickerColor);
+            return;
+        }
+        var top = ch * 0.47f / 2;
+        var bottom = ch * 0.51f / 2;
+        var stack = 2 * top + ch * 0.04f + 2 * bottom;
+        var topY = mid - stack / 2 + top;
+        var bottomY = mid + stack / 2 - bottom;
+        FillCircle(cx, topY, top, look.StickerColor);
+        FillCircle(cx, bottomY, bottom, new SKColor(0xC8, 0xC4, 0xB8));
+        Fill(sealRim, Projective.Place(cx, bottomY, bottom, bottom), new SKColor(0x60, 0x60, 0x60));
+        // The state's arms in the seal's middle: a darker, coloured shield.
+        FillCircle(cx, bottomY, bottom * 0.42f, look.ArmsColor);
+    }
+
+    private FlatOutline StickerShape() => sticker ??= Shape(b => b.AddRoundRect(new SKRect(0, 0, 1, 1), 0.18f, 0.18f, SKPathDirection.Clockwise));
+
+    private void DrawBand(BandStyle band, FlatOutline area, FlatOutline? stars, float x, float h, PlateLook look, string country)
     {
         var bw = (float)band.WidthMm;
-        fill.Color = Convert(band.Background);
-        canvas.DrawRect(x, 0, bw, h, fill);
-        if (!left) return;
-        var cx = x + bw / 2;
-        if (band.Stars)
+        Fill(area, Projective.Identity, Convert(band.Background));
+        if (stars is not null) Fill(stars, Projective.Identity, new SKColor(0xFF, 0xCC, 0x00));
+        if (band.Code is { } code && x == 0)
         {
-            fill.Color = new SKColor(0xFF, 0xCC, 0x00);
-            var ringR = bw * 0.3f;
-            var cy = h * 0.32f;
-            for (var i = 0; i < 12; i++)
-            {
-                var a = i * MathF.PI / 6;
-                canvas.Save();
-                canvas.Translate(cx + ringR * MathF.Sin(a), cy - ringR * MathF.Cos(a));
-                canvas.Scale(bw * 0.055f);
-                canvas.DrawPath(star, fill);
-                canvas.Restore();
-            }
+            var path = Text(code);
+            var b = path.Bounds;
+            // The country code's capitals about a quarter of the plate's height (at least 20 mm [EU1]) and at most
+            // 80 % of the band's width: a narrow code ("I") is limited by its height, a wide one ("NL") by its width.
+            var scale = Math.Min(h * 0.24f / Math.Max(b.Height, 0.01f), bw * 0.8f / Math.Max(b.Width, 0.01f));
+            var baseline = band.Stars ? h * 0.88f : h * 0.62f;
+            Fill(path, Projective.Place(x + bw / 2 - b.MidX * scale, baseline - b.Bottom * scale, scale, scale), Convert(band.Text));
         }
-        if (band.Code is { } code)
+        else if (x > 0 && band.Code is null && country == "fr")
         {
-            fill.Color = Convert(band.Text);
-            var path = TextPath(code);
-            var textH = h * 0.24f;
-            var scale = Math.Min(textH, bw * 0.8f / Math.Max(path.Bounds.Width, 0.01f));
-            canvas.Save();
-            canvas.Translate(cx - path.Bounds.MidX * scale, (band.Stars ? h * 0.88f : h * 0.62f) - path.Bounds.Bottom * scale);
-            canvas.Scale(scale);
-            canvas.DrawPath(path, fill);
-            canvas.Restore();
+            // France's territorial identifier, the owner's choice of a department: a regional logo above its
+            // number, white on the band [FR1][FR13]. The logo is a plain white tile with a coloured mark.
+            var tile = bw * 0.62f;
+            Fill(StickerShape(), Projective.Place(x + (bw - tile) / 2, h * 0.14f, tile, tile), SKColors.White);
+            FillCircle(x + bw / 2, h * 0.14f + tile / 2, tile * 0.3f, look.ArmsColor);
+            var path = Text(look.BandNumber.ToString("00", System.Globalization.CultureInfo.InvariantCulture));
+            var b = path.Bounds;
+            var scale = Math.Min(h * 0.26f / Math.Max(b.Height, 0.01f), bw * 0.8f / Math.Max(b.Width, 0.01f));
+            Fill(path, Projective.Place(x + bw / 2 - b.MidX * scale, h * 0.86f - b.Bottom * scale, scale, scale), SKColors.White);
+        }
+        else if (x > 0 && band.Code is null)
+        {
+            // Italy's optional right band: the registration year in a yellow circle [IT7].
+            var r = bw * 0.34f;
+            FillCircle(x + bw / 2, h * 0.3f, r, new SKColor(0xF2, 0xC0, 0x29));
+            var path = Text(look.BandNumber.ToString("00", System.Globalization.CultureInfo.InvariantCulture));
+            var b = path.Bounds;
+            var scale = Math.Min(r * 0.8f / Math.Max(b.Height, 0.01f), r * 1.4f / Math.Max(b.Width, 0.01f));
+            Fill(path, Projective.Place(x + bw / 2 - b.MidX * scale, h * 0.3f - b.MidY * scale, scale, scale), Convert(band.Background));
         }
     }
 
-    private void DrawHeader(SKCanvas canvas, string header, PlateStyle style, float headerMm, SKColor color)
+    private void DrawHeader(string header, PlateStyle style, float headerMm, SKColor color)
     {
-        var path = TextPath(header);
-        var scale = Math.Min(headerMm * 0.7f, (float)style.WidthMm * 0.6f / Math.Max(path.Bounds.Width, 0.01f));
-        fill.Color = color;
-        canvas.Save();
-        canvas.Translate((float)style.WidthMm / 2 - path.Bounds.MidX * scale, headerMm * 0.85f - path.Bounds.Bottom * scale);
-        canvas.Scale(scale);
-        canvas.DrawPath(path, fill);
-        canvas.Restore();
+        // The state's name fills the band above the characters: its ink (descenders included) at most 75 % of the
+        // band's height and 60 % of the plate's width, centred a little below the band's middle, off the top edge.
+        var path = Text(header);
+        var b = path.Bounds;
+        var scale = Math.Min(headerMm * 0.75f / Math.Max(b.Height, 0.01f), (float)style.WidthMm * 0.6f / Math.Max(b.Width, 0.01f));
+        Fill(path, Projective.Place((float)style.WidthMm / 2 - b.MidX * scale, headerMm * 0.58f - b.MidY * scale, scale, scale), color);
     }
 
-    private void DrawScrews(SKCanvas canvas, float w, float h, bool top)
+    private void DrawScrews(float w, float h, bool top)
     {
         var r = h * 0.035f;
         var y = top ? h * 0.1f : h * 0.5f;
-        foreach (var x in new[] { w * 0.22f, w * 0.78f })
+        Span<float> xs = [w * 0.22f, w * 0.78f];
+        foreach (var x in xs)
         {
-            fill.Color = new SKColor(0xA0, 0xA0, 0xA0);
-            canvas.DrawCircle(x, y, r, fill);
-            fill.Color = new SKColor(0x50, 0x50, 0x50);
-            canvas.DrawRect(x - r * 0.7f, y - r * 0.12f, r * 1.4f, r * 0.24f, fill);
+            FillCircle(x, y, r, new SKColor(0xA0, 0xA0, 0xA0));
+            FillRect(x - r * 0.7f, y - r * 0.12f, r * 1.4f, r * 0.24f, new SKColor(0x50, 0x50, 0x50));
         }
     }
 
-    private void DrawDirt(SKCanvas canvas, float w, float h, PlateLook look)
+    private void DrawDirt(PlateOutlines shape, float w, float h, PlateLook look)
     {
         if (look.Dirt <= 0) return;
         var random = new DeterministicRandom(look.DirtSeed);
         var blobs = 2 + random.Next(6);
         for (var i = 0; i < blobs; i++)
         {
-            fill.Color = new SKColor(0x5A, 0x4A, 0x30, (byte)(255 * look.Dirt * random.Uniform(0.1, 0.35)));
+            var colour = new SKColor(0x5A, 0x4A, 0x30, (byte)(255 * look.Dirt * random.Uniform(0.1, 0.35)));
             var x = (float)random.Uniform(0, w);
             var y = (float)random.Uniform(0, h);
-            canvas.DrawOval(x, y, (float)random.Uniform(0.05, 0.3) * h, (float)random.Uniform(0.05, 0.2) * h, fill);
+            var rx = (float)random.Uniform(0.05, 0.3) * h;
+            var ry = (float)random.Uniform(0.05, 0.2) * h;
+            var oval = new SKRect(x - rx, y - ry, x + rx, y + ry);
+            if (shape.Contains(oval))
+            {
+                Fill(circle, Projective.Place(x, y, rx, ry), colour);
+                continue;
+            }
+            // A blob over the edge stains only the plate.
+            using var builder = new SKPathBuilder();
+            builder.AddOval(oval, SKPathDirection.Clockwise);
+            using var path = builder.Detach();
+            Fill(shape.Cut(path), Projective.Identity, colour);
         }
         // A dark film towards the bottom edge, where road spray collects.
-        fill.Color = new SKColor(0x40, 0x38, 0x28, (byte)(255 * look.Dirt * 0.25));
-        canvas.DrawRect(0, h * 0.8f, w, h * 0.2f, fill);
+        Fill(shape.Film, Projective.Identity, new SKColor(0x40, 0x38, 0x28, (byte)(255 * look.Dirt * 0.25)));
     }
 
-    /// <summary>Text drawn with a plain sans-serif (the EU band's code, a state's name), as a cached outline.</summary>
-    private SKPath TextPath(string text)
+    /// <summary>Text set in a plain bold sans-serif (the EU band's code, a state's name), as a cached outline.</summary>
+    private FlatOutline Text(string text)
     {
-        if (!textPaths.TryGetValue(text, out var path))
+        if (!texts.TryGetValue(text, out var outline))
         {
             using var typeface = SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Bold) ?? SKTypeface.Default;
             using var font = new SKFont(typeface, 100);
-            path = font.GetTextPath(text, new SKPoint(0, 0));
-            textPaths[text] = path;
+            using var path = font.GetTextPath(text, new SKPoint(0, 0));
+            outline = new FlatOutline(path);
+            texts[text] = outline;
         }
-        return path;
+        return outline;
     }
 
-    private static SKPath MakeStar()
+    private static FlatOutline Shape(Action<SKPathBuilder> build)
     {
-        using var path = new SKPathBuilder();
-        for (var i = 0; i < 10; i++)
-        {
-            var r = i % 2 == 0 ? 1f : 0.4f;
-            var a = i * MathF.PI / 5;
-            var p = new SKPoint(r * MathF.Sin(a), -r * MathF.Cos(a));
-            if (i == 0) path.MoveTo(p);
-            else path.LineTo(p);
-        }
-        path.Close();
-        return path.Detach();
+        using var builder = new SKPathBuilder();
+        build(builder);
+        using var path = builder.Detach();
+        return new FlatOutline(path);
     }
 
     private static SKColor Convert(PlateColor c) => new(c.R, c.G, c.B);
@@ -237,30 +286,6 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
 
     public void Dispose()
     {
-        fill.Dispose();
-        stroke.Dispose();
-        star.Dispose();
-        foreach (var p in glyphs.Values) p.Dispose();
-        foreach (var p in textPaths.Values) p.Dispose();
+        foreach (var o in outlines.Values) o.Dispose();
     }
-}
-
-/// <summary>The per-plate look beyond its format: screws, wear, dirt, sheeting tint, sticker colour.</summary>
-public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong DirtSeed, double Sheen, SKColor StickerColor)
-{
-    public static readonly PlateLook Clean = new(false, 0, 0, 0, 0, new SKColor(0x2E, 0x8B, 0x57));
-
-    private static readonly SKColor[] StickerColors =
-    [
-        new(0xE8, 0x9B, 0x1A), new(0x2E, 0x8B, 0x57), new(0x1F, 0x5F, 0xBF), new(0xD2, 0x4A, 0x8C),
-        new(0x8B, 0x5A, 0x2B), new(0xE0, 0xD0, 0x20),
-    ];
-
-    public static PlateLook Sample(ref DeterministicRandom random) => new(
-        Screws: random.NextDouble() < 0.4,
-        Wear: random.NextDouble() < 0.3 ? random.Uniform(0, 1) : 0,
-        Dirt: random.NextDouble() < 0.35 ? random.Uniform(0, 1) : 0,
-        DirtSeed: random.NextUInt64(),
-        Sheen: random.Uniform(0, 0.12),
-        StickerColor: StickerColors[random.Next(StickerColors.Length)]);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using DeepPlate.Formats;
@@ -14,10 +15,25 @@ namespace DeepPlate.Training.Commands;
 public static class SynthCommand
 {
     /// <summary>Settings of one synth run; null fixes nothing and leaves the value to the degradation spec.</summary>
+    /// <param name="Snr">Fixed SNR; <see cref="Fixed{T}.None"/>: no noise at all.</param>
+    /// <param name="Jpeg">Fixed JPEG quality; <see cref="Fixed{T}.None"/>: no JPEG step at all.</param>
     public sealed record Settings(
         string Country, string? State, int Count, string Out, ulong Seed, double Difficulty,
-        double? Width, double? Snr, int? Jpeg, double? Blur, double? Motion, double? Angle,
+        double? Width, Fixed<double>? Snr, Fixed<int>? Jpeg, double? Blur, double? Motion, double? Angle,
         IReadOnlyList<string> FontSpecs);
+
+    /// <summary>
+    /// A degradation step fixed on the command line to a value, or to none (the step left out): unlike the other
+    /// parameters, noise and JPEG can be absent, and "absent" must not be confused with "not fixed".
+    /// </summary>
+    public readonly record struct Fixed<T>(T? Value) where T : struct
+    {
+        public static Fixed<T> None => default;
+
+        public static implicit operator Fixed<T>(T value) => new(value);
+
+        public override string ToString() => Value?.ToString() ?? "none";
+    }
 
     public static Command Create()
     {
@@ -28,8 +44,16 @@ public static class SynthCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the sample stream.", DefaultValueFactory = _ => 1 };
         var difficulty = new Option<double>("--difficulty") { Description = "0 = the spec's easy values, 1 = its full ranges.", DefaultValueFactory = _ => 1 };
         var width = new Option<double?>("--width") { Description = "Fixed plate width in pixels." };
-        var snr = new Option<double?>("--snr") { Description = "Fixed SNR in dB." };
-        var jpeg = new Option<int?>("--jpeg") { Description = "Fixed JPEG quality (1-100)." };
+        var snr = new Option<Fixed<double>?>("--snr")
+        {
+            Description = "Fixed SNR in dB, or 'none' for no noise.",
+            CustomParser = r => ParseFixed(r, "--snr", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)),
+        };
+        var jpeg = new Option<Fixed<int>?>("--jpeg")
+        {
+            Description = "Fixed JPEG quality (1-100), or 'none' for no JPEG.",
+            CustomParser = r => ParseFixed(r, "--jpeg", v => int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture)),
+        };
         var blur = new Option<double?>("--blur") { Description = "Fixed Gaussian blur sigma in pixels." };
         var motion = new Option<double?>("--motion") { Description = "Fixed motion blur length in pixels." };
         var angle = new Option<double?>("--angle") { Description = "Fixed motion blur angle in degrees." };
@@ -37,6 +61,7 @@ public static class SynthCommand
         var command = new Command("synth", "Writes synthetic degraded plates with labels and a contact sheet.")
         {
             country, state, count, output, seed, difficulty, width, snr, jpeg, blur, motion, angle, font,
+            CreateSpecimens(),
         };
         command.SetAction(r =>
         {
@@ -57,13 +82,68 @@ public static class SynthCommand
         return command;
     }
 
+    private static Fixed<T>? ParseFixed<T>(ArgumentResult result, string name, Func<string, T> parse) where T : struct
+    {
+        var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+        if (string.Equals(token, "none", StringComparison.OrdinalIgnoreCase)) return Fixed<T>.None;
+        try
+        {
+            return parse(token ?? "");
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            result.AddError($"{name}: '{token}' is neither a number nor 'none'");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>deepplate synth specimens</c>: one specimen sheet per country (every character, one flat plate per template),
+    /// as <c>&lt;out&gt;/&lt;country&gt;.png</c>; the sheets in docs/specimens/ are made with it.
+    /// </summary>
+    private static Command CreateSpecimens()
+    {
+        var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("docs", "specimens") };
+        var countries = new Option<string[]>("--country") { Description = "Country code (repeatable); default: every country.", AllowMultipleArgumentsPerToken = false };
+        var font = new Option<string[]>("--font") { Description = "Use your own font file for a font id: id=/path/font.ttf (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("specimens", "Writes a specimen sheet per country: every character and one plate per template.") { output, countries, font };
+        command.SetAction(r =>
+        {
+            try
+            {
+                RunSpecimens(r.GetValue(output)!, r.GetValue(countries) ?? [], r.GetValue(font) ?? [], Console.Out);
+                return 0;
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or FontUnavailableException or UnknownCountryException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Writes <c>&lt;out&gt;/&lt;country&gt;.png</c> for each country (every country when none is given).</summary>
+    public static void RunSpecimens(string output, IReadOnlyList<string> countries, IReadOnlyList<string> fontSpecs, TextWriter log)
+    {
+        var formats = FormatRegistry.Default;
+        var codes = countries.Count > 0 ? [.. countries.Select(c => formats.Country(c).Code)] : formats.Countries.Select(c => c.Code).ToList();
+        using var fonts = FontCatalog.FromSpecs(fontSpecs);
+        foreach (var code in codes)
+        {
+            var path = Path.Combine(output, $"{code}.png");
+            var bytes = SpecimenSheet.SavePng(formats, fonts, code, path);
+            log.WriteLine($"{path}: {bytes / 1024} KB");
+        }
+    }
+
     // Parallel.For wraps what a sample threw; the user wants the first cause.
     private static Exception Unwrap(Exception e) => e is AggregateException a ? a.Flatten().InnerExceptions[0] : e;
 
     public static void Run(Settings s, TextWriter log)
     {
         if (s.Count <= 0) throw new ArgumentException("--count must be at least 1");
-        if (s.Jpeg is < 1 or > 100) throw new ArgumentException("--jpeg must be 1-100");
+        if (s.Jpeg?.Value is < 1 or > 100) throw new ArgumentException("--jpeg must be 1-100");
         if (s.Width is < 4 or > 2000) throw new ArgumentException("--width must be 4-2000 pixels");
         var formats = FormatRegistry.Default;
         var country = formats.Country(s.Country);
@@ -76,8 +156,8 @@ public static class SynthCommand
         Degradations Fix(Degradations d) => d with
         {
             WidthPx = s.Width ?? d.WidthPx,
-            SnrDb = s.Snr ?? d.SnrDb,
-            JpegQuality = s.Jpeg ?? d.JpegQuality,
+            SnrDb = s.Snr is { } snr ? snr.Value : d.SnrDb,
+            JpegQuality = s.Jpeg is { } jpeg ? jpeg.Value : d.JpegQuality,
             BlurSigmaPx = s.Blur ?? d.BlurSigmaPx,
             MotionLengthPx = s.Motion ?? d.MotionLengthPx,
             MotionAngleDeg = s.Angle ?? d.MotionAngleDeg,

@@ -53,6 +53,40 @@ public class RectifierTests
         Assert.True(output[5 * 20 + 17] > 0, "plate right is light");
     }
 
+    [Theory]
+    [InlineData(30, 12, 1)] // small plate: one sample per output pixel
+    [InlineData(180, 50, 2)] // wider than the input: several samples per footprint
+    [InlineData(900, 300, 3)] // far wider: the tap limit
+    public void The_fast_path_computes_what_the_plain_definition_does(int plateWidth, int plateHeight, ulong seed)
+    {
+        var random = new Random((int)seed);
+        for (var trial = 0; trial < 5; trial++)
+        {
+            var w = plateWidth + 40;
+            var h = plateHeight + 30;
+            var image = new float[w * h];
+            for (var i = 0; i < image.Length; i++) image[i] = (float)random.NextDouble();
+            // A turned, keystoned quadrilateral, corners a little off the image now and then (clamped sampling).
+            Vector2 Jitter(float x, float y) => new(x + (float)(random.NextDouble() - 0.5) * plateHeight * 0.6f, y + (float)(random.NextDouble() - 0.5) * plateHeight * 0.6f);
+            Vector2[] corners = [Jitter(20, 15), Jitter(20 + plateWidth, 15), Jitter(20 + plateWidth, 15 + plateHeight), Jitter(20, 15 + plateHeight)];
+            var expected = ReferenceRectifier.Rectify(image, w, h, corners, 128, 32);
+            var actual = new float[128 * 32];
+            Rectifier.Rectify(image, w, h, corners, actual, 128, 32);
+            for (var i = 0; i < actual.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-3f, $"trial {trial}, pixel {i}: {actual[i]} vs {expected[i]}");
+        }
+    }
+
+    [Fact]
+    public void Corners_at_infinity_read_no_memory_outside_the_image()
+    {
+        var image = new float[10 * 10];
+        Array.Fill(image, 0.5f);
+        var output = new float[16 * 4];
+        Rectifier.Rectify(image, 10, 10, [new(float.NaN, 0), new(10, 0), new(10, 10), new(0, float.PositiveInfinity)], output, 16, 4);
+        // Every sample, wherever it lands, reads the flat image: a flat crop standardises to 0.
+        Assert.All(output, v => Assert.Equal(0f, v));
+    }
+
     private static readonly IEqualityComparer<Vector2> Close =
         EqualityComparer<Vector2>.Create((a, b) => Vector2.Distance(a, b) < 1e-3f, v => 0);
 }

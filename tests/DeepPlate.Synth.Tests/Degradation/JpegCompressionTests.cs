@@ -82,6 +82,55 @@ public sealed class JpegCompressionTests
         foreach (var p in image.Pixels) Assert.Equal(code / 255f, p);
     }
 
+    [Fact]
+    public void The_round_trip_is_byte_for_byte_what_skias_libjpeg_turbo_encoder_and_decoder_produce()
+    {
+        // Every quality, sizes from one pixel to several blocks with ragged edges, and content from smooth to
+        // saturated noise (which drives coefficients and the decoder's range limit to their extremes).
+        var random = new Random(2024);
+        var mismatches = new List<string>();
+        for (var quality = 1; quality <= 100; quality++)
+        {
+            var width = random.Next(1, 41);
+            var height = random.Next(1, 25);
+            var kind = quality % 4;
+            var codes = new byte[width * height];
+            for (var i = 0; i < codes.Length; i++)
+            {
+                int x = i % width, y = i / width;
+                codes[i] = kind switch
+                {
+                    0 => (byte)random.Next(256),
+                    1 => (byte)((x + y) % 2 == 0 ? 0 : 255),
+                    2 => (byte)Math.Clamp(128 + 100 * Math.Sin(x * 0.4) * Math.Cos(y * 0.3) + random.Next(-8, 9), 0, 255),
+                    _ => (byte)(x * 255 / Math.Max(1, width - 1)),
+                };
+            }
+            var expected = SkiaJpeg.RoundTrip(codes, width, height, quality);
+            using var image = new GreyImage(width, height);
+            for (var i = 0; i < codes.Length; i++) image.Pixels[i] = codes[i] / 255f;
+            new JpegCompression(quality).Apply(image);
+            var actual = TestScenes.Codes(image);
+            var differing = 0;
+            for (var i = 0; i < codes.Length; i++) if (actual[i] != expected[i]) differing++;
+            if (differing > 0) mismatches.Add($"Q{quality} {width}x{height} kind {kind}: {differing} of {codes.Length} bytes differ");
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public void A_typical_scene_matches_skia_at_a_low_and_a_high_quality()
+    {
+        using var scene = Scene();
+        foreach (var quality in new[] { 7, 63 })
+        {
+            using var image = scene.Clone();
+            var codes = TestScenes.Codes(image);
+            new JpegCompression(quality).Apply(image);
+            Assert.Equal(SkiaJpeg.RoundTrip(codes, image.Width, image.Height, quality), TestScenes.Codes(image));
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(101)]

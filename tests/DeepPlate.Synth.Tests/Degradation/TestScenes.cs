@@ -116,6 +116,15 @@ internal static class TestScenes
     /// <summary>The raw bytes of the pixels: "identical" means identical bits.</summary>
     public static byte[] Bytes(GreyImage image) => MemoryMarshal.AsBytes<float>(image.Pixels).ToArray();
 
+    /// <summary>The 8-bit codes the image is written as (PNG, the JPEG step's input).</summary>
+    public static byte[] Codes(GreyImage image)
+    {
+        using var bitmap = GreyImageIO.ToBitmap(image);
+        var codes = new byte[image.Width * image.Height];
+        for (var y = 0; y < image.Height; y++) bitmap.GetPixelSpan().Slice(y * bitmap.RowBytes, image.Width).CopyTo(codes.AsSpan(y * image.Width));
+        return codes;
+    }
+
     public static double MeanAbsDifference(GreyImage a, GreyImage b)
     {
         var sum = 0.0;

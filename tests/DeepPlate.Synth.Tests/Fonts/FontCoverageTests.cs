@@ -84,6 +84,16 @@ public sealed class FontCoverageTests
         Assert.InRange(ink.Width, 0.2f, 1.2f);
     }
 
+    private static int Contours(SkiaSharp.SKPath path)
+    {
+        using var iterator = path.CreateRawIterator();
+        Span<SkiaSharp.SKPoint> points = stackalloc SkiaSharp.SKPoint[4];
+        var count = 0;
+        SkiaSharp.SKPathVerb verb;
+        while ((verb = iterator.Next(points)) != SkiaSharp.SKPathVerb.Done) if (verb == SkiaSharp.SKPathVerb.Move) count++;
+        return count;
+    }
+
     [Fact]
     public void German_district_codes_with_umlauts_are_drawable()
     {
@@ -98,6 +108,10 @@ public sealed class FontCoverageTests
                 var ink = font.InkBounds(c);
                 var body = font.InkBounds((char)(c switch { 'Ä' => 'A', 'Ö' => 'O', _ => 'U' }));
                 Assert.True(ink.Height >= body.Height * 0.98f, $"{font.Id} {c}: the dots add no height");
+                // Two dots are two more contours than the bare letter (OSP-DIN's own Ö is a plain O).
+                using var umlaut = font.Glyph(c);
+                using var bare = font.Glyph((char)(c switch { 'Ä' => 'A', 'Ö' => 'O', _ => 'U' }));
+                Assert.True(Contours(umlaut) >= Contours(bare) + 2, $"{font.Id} {c}: {Contours(umlaut)} contours, the bare letter {Contours(bare)}: no dots");
             }
         }
     }

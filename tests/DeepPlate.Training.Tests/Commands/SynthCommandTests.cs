@@ -11,8 +11,9 @@ public sealed class SynthCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
-    private static SynthCommand.Settings Settings(string country, string output, int count = 6, ulong seed = 5, double? width = null, int? jpeg = null) =>
-        new(country, null, count, output, seed, 1, width, null, jpeg, null, null, null, []);
+    private static SynthCommand.Settings Settings(string country, string output, int count = 6, ulong seed = 5, double? width = null,
+        SynthCommand.Fixed<int>? jpeg = null, SynthCommand.Fixed<double>? snr = null) =>
+        new(country, null, count, output, seed, 1, width, snr, jpeg, null, null, null, []);
 
     [Theory]
     [InlineData("nl")]
@@ -51,6 +52,69 @@ public sealed class SynthCommandTests : IDisposable
             Assert.Equal(File.ReadAllBytes(Path.Combine(a, name)), File.ReadAllBytes(Path.Combine(b, name)));
         }
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(a, "labels.jsonl")), File.ReadAllBytes(Path.Combine(c, "labels.jsonl")));
+    }
+
+    [Fact]
+    public void None_fixes_noise_and_jpeg_off_while_unset_leaves_them_to_the_spec()
+    {
+        string off = Path.Combine(dir, "off"), spec = Path.Combine(dir, "spec"), on = Path.Combine(dir, "on");
+        // 20 plates: the spec leaves out noise and JPEG one time in ten each, so some of them have both.
+        SynthCommand.Run(Settings("de", off, count: 20, snr: SynthCommand.Fixed<double>.None, jpeg: SynthCommand.Fixed<int>.None), TextWriter.Null);
+        SynthCommand.Run(Settings("de", spec, count: 20), TextWriter.Null);
+        SynthCommand.Run(Settings("de", on, count: 20, snr: 12.5, jpeg: 33), TextWriter.Null);
+        var offD = Degradations(off);
+        var specD = Degradations(spec);
+        Assert.All(offD, d => Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (d.GetProperty("snrDb").ValueKind, d.GetProperty("jpegQuality").ValueKind)));
+        Assert.Contains(specD, d => d.GetProperty("snrDb").ValueKind == JsonValueKind.Number);
+        Assert.Contains(specD, d => d.GetProperty("jpegQuality").ValueKind == JsonValueKind.Number);
+        Assert.All(Degradations(on), d => Assert.Equal((12.5, 33), (d.GetProperty("snrDb").GetDouble(), d.GetProperty("jpegQuality").GetInt32())));
+    }
+
+    [Theory]
+    [InlineData("none", "none", true, true)]
+    [InlineData("NONE", "40", true, false)]
+    [InlineData("7.5", "none", false, true)]
+    public void The_command_line_takes_none_for_snr_and_jpeg(string snr, string jpeg, bool noNoise, bool noJpeg)
+    {
+        var code = SynthCommand.Create().Parse(["--country", "nl", "--count", "2", "--width", "50", "--out", dir, "--snr", snr, "--jpeg", jpeg]).Invoke();
+        Assert.Equal(0, code);
+        Assert.All(Degradations(dir), d =>
+        {
+            Assert.Equal(noNoise, d.GetProperty("snrDb").ValueKind == JsonValueKind.Null);
+            Assert.Equal(noJpeg, d.GetProperty("jpegQuality").ValueKind == JsonValueKind.Null);
+        });
+    }
+
+    [Fact]
+    public void A_value_that_is_neither_a_number_nor_none_is_a_parse_error()
+    {
+        var result = SynthCommand.Create().Parse(["--country", "nl", "--count", "2", "--out", dir, "--snr", "loud"]);
+        Assert.Contains(result.Errors, e => e.Message.Contains("--snr") && e.Message.Contains("loud"));
+    }
+
+    private static List<JsonElement> Degradations(string output) =>
+        [.. File.ReadAllLines(Path.Combine(output, "labels.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("degradations"))];
+
+    [Fact]
+    public void Specimens_writes_one_png_per_country_asked_for()
+    {
+        var log = new StringWriter();
+        SynthCommand.RunSpecimens(dir, ["se", "es"], [], log);
+        Assert.Equal(["es.png", "se.png"], Directory.GetFiles(dir).Select(Path.GetFileName).Order());
+        foreach (var file in Directory.GetFiles(dir))
+        {
+            using var png = SkiaSharp.SKBitmap.Decode(file);
+            Assert.True(png.Width > 500 && png.Height > 300, file);
+        }
+        Assert.Contains("se.png", log.ToString());
+    }
+
+    [Fact]
+    public void Specimens_is_a_subcommand_of_synth_without_the_sample_options()
+    {
+        var code = SynthCommand.Create().Parse(["specimens", "--out", dir, "--country", "se"]).Invoke();
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(Path.Combine(dir, "se.png")));
     }
 
     [Fact]

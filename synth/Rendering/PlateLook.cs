@@ -1,0 +1,36 @@
+using DeepPlate.Formats;
+using SkiaSharp;
+
+namespace DeepPlate.Synth;
+
+/// <summary>
+/// The per-plate look beyond its format: screws, wear, dirt, sheeting tint, the inspection sticker's colour, the
+/// colour of the arms on a German registration seal (and of a French regional logo), and the department number a
+/// French territorial band shows.
+/// </summary>
+public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong DirtSeed, double Sheen, SKColor StickerColor, SKColor ArmsColor, int BandNumber)
+{
+    public static readonly PlateLook Clean = new(false, 0, 0, 0, 0, new SKColor(0x2E, 0x8B, 0x57), new SKColor(0x9E, 0x3A, 0x32), 75);
+
+    // Red, blue, green and black dominate the sixteen states' arms.
+    private static readonly SKColor[] ArmsColors =
+    [
+        new(0x9E, 0x3A, 0x32), new(0x2F, 0x4F, 0x8F), new(0x3C, 0x6E, 0x47), new(0x40, 0x40, 0x40),
+    ];
+
+    private static readonly SKColor[] StickerColors =
+    [
+        new(0xE8, 0x9B, 0x1A), new(0x2E, 0x8B, 0x57), new(0x1F, 0x5F, 0xBF), new(0xD2, 0x4A, 0x8C),
+        new(0x8B, 0x5A, 0x2B), new(0xE0, 0xD0, 0x20),
+    ];
+
+    public static PlateLook Sample(ref DeterministicRandom random) => new(
+        Screws: random.NextDouble() < 0.4,
+        Wear: random.NextDouble() < 0.3 ? random.Uniform(0, 1) : 0,
+        Dirt: random.NextDouble() < 0.35 ? random.Uniform(0, 1) : 0,
+        DirtSeed: random.NextUInt64(),
+        Sheen: random.Uniform(0, 0.12),
+        StickerColor: StickerColors[random.Next(StickerColors.Length)],
+        ArmsColor: ArmsColors[random.Next(ArmsColors.Length)],
+        BandNumber: random.NextInclusive(1, 95));
+}
