@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
 
 namespace DeepPlate.Inference;
@@ -12,10 +13,31 @@ public sealed class PlateModel : IDisposable
 
     public ModelInfo Info { get; }
 
+    /// <summary>The file it was loaded from.</summary>
+    public string Path { get; }
+
+    /// <summary>SHA-256 of the model file, lower-case hex.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>What a reading cites as its model: the country and the first 12 hex digits of the file's SHA-256.</summary>
+    public string Id => $"{Info.Country}-{Sha256[..12]}";
+
     /// <param name="threads">Intra-op threads; 0 lets ONNX Runtime choose.</param>
-    /// <exception cref="InvalidDataException">The file is not an ONNX model or not a DeepPlate one.</exception>
+    /// <exception cref="InvalidDataException">The file is not an ONNX model, not a DeepPlate one, or its graph's
+    /// input or output shape disagrees with its metadata.</exception>
     public PlateModel(string path, int threads = 0)
     {
+        Path = path;
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path}: cannot read the model file ({e.Message})", e);
+        }
+        Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads,
@@ -25,7 +47,7 @@ public sealed class PlateModel : IDisposable
         };
         try
         {
-            session = new InferenceSession(path, options);
+            session = new InferenceSession(bytes, options);
         }
         catch (OnnxRuntimeException e)
         {
@@ -34,6 +56,8 @@ public sealed class PlateModel : IDisposable
         try
         {
             Info = ModelInfo.FromMetadata(session.ModelMetadata.CustomMetadataMap, path);
+            CheckShape(session.InputMetadata, ModelInfo.InputName, [-1, 1, Info.InputHeight, Info.InputWidth], path);
+            CheckShape(session.OutputMetadata, ModelInfo.OutputName, [-1, Info.Slots, Info.Classes], path);
         }
         catch
         {
@@ -64,6 +88,23 @@ public sealed class PlateModel : IDisposable
             [count, Info.Slots, Info.Classes]);
         using var runOptions = new RunOptions();
         session.Run(runOptions, [ModelInfo.InputName], [input], [ModelInfo.OutputName], [output]);
+    }
+
+    /// <summary>The graph's tensor <paramref name="name"/> has the shape the metadata implies (-1: any batch size).</summary>
+    private static void CheckShape(IReadOnlyDictionary<string, NodeMetadata> nodes, string name, int[] expected, string path)
+    {
+        if (!nodes.TryGetValue(name, out var node))
+        {
+            throw new InvalidDataException($"{path}: the graph has no tensor '{name}' ({string.Join(", ", nodes.Keys)})");
+        }
+        var actual = node.Dimensions;
+        var same = actual.Length == expected.Length;
+        for (var i = 0; same && i < actual.Length; i++) same = expected[i] < 0 || actual[i] == expected[i];
+        if (!same)
+        {
+            throw new InvalidDataException(
+                $"{path}: tensor '{name}' is [{string.Join(", ", actual)}] but the metadata says [{string.Join(", ", expected)}]");
+        }
     }
 
     public void Dispose() => session.Dispose();
