@@ -76,15 +76,18 @@ public sealed class PlateModel : IDisposable
     /// Runs <paramref name="count"/> rectified plates (<see cref="InputSize"/> floats each, from the shared
     /// rectifier) and writes their probabilities (<see cref="OutputSize"/> floats each, slot by slot).
     /// </summary>
-    public void Run(float[] inputs, int count, float[] probabilities)
+    public void Run(float[] inputs, int count, float[] probabilities) => Run(inputs.AsMemory(), count, probabilities.AsMemory());
+
+    /// <inheritdoc cref="Run(float[], int, float[])"/>
+    public void Run(Memory<float> inputs, int count, Memory<float> probabilities)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         if (inputs.Length < count * InputSize) throw new ArgumentException("fewer inputs than count", nameof(inputs));
         if (probabilities.Length < count * OutputSize) throw new ArgumentException("output buffer too small", nameof(probabilities));
 
-        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, inputs.AsMemory(0, count * InputSize),
+        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, inputs[..(count * InputSize)],
             [count, 1, Info.InputHeight, Info.InputWidth]);
-        using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, probabilities.AsMemory(0, count * OutputSize),
+        using var output = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, probabilities[..(count * OutputSize)],
             [count, Info.Slots, Info.Classes]);
         using var runOptions = new RunOptions();
         session.Run(runOptions, [ModelInfo.InputName], [input], [ModelInfo.OutputName], [output]);
