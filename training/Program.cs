@@ -7,5 +7,6 @@ var root = new RootCommand("DeepPlate: a second opinion on severely degraded lic
     SynthCommand.Create(),
     TrainCommand.Create(),
     ExportCommand.Create(),
+    ReadCommand.Create(),
 };
 return root.Parse(args).Invoke();
