@@ -58,7 +58,9 @@ public static class ValidRanking
         }
 
         var plates = new List<ValidPlate>(k);
+        var acceptedBy = new List<int>(k);
         var accepted = new HashSet<string>(StringComparer.Ordinal);
+        var seen = accepted.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<int> plate = stackalloc int[slots];
         Span<char> text = stackalloc char[slots];
         var examined = 0;
@@ -73,34 +75,40 @@ public static class ValidRanking
             }
             examined++;
             var group = scope.Groups[groupOf[g]];
-            for (var s = 0; s < group.Length; s++) text[s] = model.Alphabet[plate[s]];
-            var compact = new string(text[..group.Length]);
-            if (accepted.Contains(compact)) continue;
+            var compact = text[..group.Length];
+            for (var s = 0; s < compact.Length; s++) compact[s] = model.Alphabet[plate[s]];
+            // Cheap refusals first (already listed, a list token not on its list), then the registry's full check.
+            if (seen.Contains(compact) || !group.ListsAdmit(compact)) continue;
             var template = scope.Templates[group.Template];
-            var check = formats.Check(scope.Country.Code, compact, null, template.QualifiedId);
+            var candidate = new string(compact);
+            var check = formats.Check(scope.Country.Code, candidate, null, template.QualifiedId);
             if (!check.IsValid) continue;
-            accepted.Add(compact);
-            plates.Add(new ValidPlate(check.Canonical!, compact, template.QualifiedId, template.Name, score));
+            accepted.Add(candidate);
+            acceptedBy.Add(group.Template);
+            plates.Add(new ValidPlate(check.Canonical!, candidate, template.QualifiedId, template.Name, score));
         }
 
-        var (likelyFormats, likelyStates) = scope.Format is null && scope.Templates.Count > 1 ? Likely(formats, scope, plates) : ([], []);
+        var (likelyFormats, likelyStates) = scope.Format is null && scope.Templates.Count > 1 ? Likely(formats, scope, plates, acceptedBy) : ([], []);
         return new ValidResult(plates, plates.Count == k || exhausted, likelyFormats, likelyStates);
     }
 
-    private static (List<LikelyFormat>, List<LikelyState>) Likely(FormatRegistry formats, FormatScope scope, List<ValidPlate> plates)
+    /// <param name="acceptedBy">The template that accepted each plate in the search (no need to check it again).</param>
+    private static (List<LikelyFormat>, List<LikelyState>) Likely(FormatRegistry formats, FormatScope scope, List<ValidPlate> plates, List<int> acceptedBy)
     {
         var model = scope.Model;
         var share = new double[scope.Templates.Count];
         var member = new bool[scope.Templates.Count];
         var total = 0.0;
-        foreach (var p in plates)
+        for (var i = 0; i < plates.Count; i++)
         {
+            var p = plates[i];
             Array.Clear(member);
-            var weight = 0.0;
+            member[acceptedBy[i]] = true;
+            var weight = scope.Priors[acceptedBy[i]] / scope.Sizes[acceptedBy[i]];
             // Templates with a shape of this length allowing these characters, then the registry's word on each.
             foreach (var group in scope.Groups)
             {
-                if (group.Length != p.Compact.Length || member[group.Template] || !Allows(group, p.Compact, model)) continue;
+                if (member[group.Template] || !group.Allows(p.Compact, model)) continue;
                 var t = scope.Templates[group.Template];
                 if (!formats.Check(scope.Country.Code, p.Compact, null, t.QualifiedId).IsValid) continue;
                 member[group.Template] = true;
@@ -135,15 +143,5 @@ public static class ValidRanking
             if (likelyStates.Count > MaxLikely) likelyStates.RemoveRange(MaxLikely, likelyStates.Count - MaxLikely);
         }
         return (likelyFormats, likelyStates);
-    }
-
-    private static bool Allows(ShapeGroup group, string compact, ModelInfo model)
-    {
-        for (var s = 0; s < compact.Length; s++)
-        {
-            var c = model.Alphabet.IndexOf(compact[s]);
-            if (c < 0 || !group.Flags[s * model.Classes + c]) return false;
-        }
-        return true;
     }
 }

@@ -84,6 +84,7 @@ public sealed class FormatScope
         var priors = new double[templates.Count];
         var sizes = new double[templates.Count];
         var groups = new List<ShapeGroup>();
+        var lists = new Dictionary<TokenList, HashSet<string>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < templates.Count; i++)
         {
             var template = templates[i];
@@ -108,7 +109,7 @@ public sealed class FormatScope
                     size *= shape.Positions[p].Count;
                 }
                 sizes[i] += size;
-                groups.Add(new ShapeGroup(i, shape.Length, flags));
+                groups.Add(new ShapeGroup(i, shape.Length, flags, ListRuns(template, shape, lists)));
             }
         }
         var total = 0.0;
@@ -116,6 +117,30 @@ public sealed class FormatScope
         for (var i = 0; i < priors.Length; i++) priors[i] = total > 0 ? priors[i] / total : 1.0 / priors.Length;
 
         return new FormatScope(c, s, t, model, templates, priors, sizes, t is null ? null : MaskOf(t, model), groups);
+    }
+
+    // Where a shape's list tokens lie (a run of positions from one list element) and the list's entries, shared
+    // between shapes: a proposal whose run is not an entry is not a plate, known without asking the registry.
+    private static ListRun[] ListRuns(PlateTemplate template, TemplateShape shape, Dictionary<TokenList, HashSet<string>> lists)
+    {
+        var runs = new List<ListRun>();
+        for (var p = 0; p < shape.Length;)
+        {
+            var e = shape.ElementIndex[p];
+            var end = p + 1;
+            while (end < shape.Length && shape.ElementIndex[end] == e) end++;
+            if (template.Elements[e] is ListSlot list)
+            {
+                if (!lists.TryGetValue(list.List, out var entries))
+                {
+                    entries = new HashSet<string>(list.List.Entries, StringComparer.Ordinal);
+                    lists.Add(list.List, entries);
+                }
+                runs.Add(new ListRun(p, end - p, entries.GetAlternateLookup<ReadOnlySpan<char>>()));
+            }
+            p = end;
+        }
+        return [.. runs];
     }
 
     /// <summary>"Unknown" (or nothing) applies no rule.</summary>
@@ -185,6 +210,32 @@ public sealed class FormatScope
     }
 }
 
-/// <summary>One shape of a template as a search group: the template's index in the scope, the plate length, and
-/// the allowed classes (slots x classes).</summary>
-internal sealed record ShapeGroup(int Template, int Length, bool[] Flags);
+/// <summary>One shape of a template as a search group: the template's index in the scope, the plate length, the
+/// allowed classes (slots x classes), and where its list tokens lie.</summary>
+internal sealed record ShapeGroup(int Template, int Length, bool[] Flags, ListRun[] Lists)
+{
+    /// <summary>Whether every list token of <paramref name="compact"/> (a text of this shape's length) is on its list.</summary>
+    public bool ListsAdmit(ReadOnlySpan<char> compact)
+    {
+        foreach (var run in Lists)
+        {
+            if (!run.Entries.Contains(compact.Slice(run.Start, run.Length))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether the shape allows <paramref name="compact"/>: its length, each position's characters, its lists.</summary>
+    public bool Allows(ReadOnlySpan<char> compact, ModelInfo model)
+    {
+        if (compact.Length != Length) return false;
+        for (var s = 0; s < compact.Length; s++)
+        {
+            var c = model.Alphabet.IndexOf(compact[s]);
+            if (c < 0 || !Flags[s * model.Classes + c]) return false;
+        }
+        return ListsAdmit(compact);
+    }
+}
+
+/// <summary>Positions [Start, Start + Length) of a shape hold one token of a closed list.</summary>
+internal readonly record struct ListRun(int Start, int Length, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Entries);

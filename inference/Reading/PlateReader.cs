@@ -95,30 +95,33 @@ public sealed class PlateReader(ModelCatalog models, FormatRegistry formats)
     {
         var classes = info.Classes;
         var positions = new IReadOnlyList<CharacterConfidence>[info.Slots];
-        Span<float> keys = stackalloc float[classes];
         Span<int> order = stackalloc int[classes];
         for (var s = 0; s < info.Slots; s++)
         {
             var row = distribution.Slice(s * classes, classes);
+            var n = 0;
             for (var c = 0; c < classes; c++)
             {
-                keys[c] = -row[c];
-                order[c] = c;
+                if (row[c] > 0) order[n++] = c;
             }
-            keys.Sort(order);
-            var list = new List<CharacterConfidence>(classes);
-            for (var start = 0; start < classes;)
+            // Insertion sort, best first, stable (lower class first on ties): a few dozen classes.
+            for (var i = 1; i < n; i++)
             {
-                // Stable on ties: equal confidences in class order.
-                var end = start + 1;
-                while (end < classes && keys[end] == keys[start]) end++;
-                order[start..end].Sort();
-                for (var r = start; r < end; r++)
+                var c = order[i];
+                var p = row[c];
+                var j = i - 1;
+                while (j >= 0 && row[order[j]] < p)
                 {
-                    var c = order[r];
-                    if (row[c] > 0) list.Add(new CharacterConfidence(c == info.Blank ? "" : CharText(info.Alphabet[c]), row[c]));
+                    order[j + 1] = order[j];
+                    j--;
                 }
-                start = end;
+                order[j + 1] = c;
+            }
+            var list = new CharacterConfidence[n];
+            for (var i = 0; i < n; i++)
+            {
+                var c = order[i];
+                list[i] = new CharacterConfidence(c == info.Blank ? "" : CharText(info.Alphabet[c]), row[c]);
             }
             positions[s] = list;
         }
@@ -154,7 +157,15 @@ public sealed class PlateReader(ModelCatalog models, FormatRegistry formats)
         }
     }
 
-    private static readonly ConcurrentDictionary<char, string> CharTexts = new();
+    // One string per character, made once: plate alphabets are Latin (A-Z, digits, Ä Ö Ü).
+    private static readonly string[] CharTexts = BuildCharTexts();
 
-    private static string CharText(char c) => CharTexts.GetOrAdd(c, static x => x.ToString());
+    private static string[] BuildCharTexts()
+    {
+        var texts = new string[0x250];
+        for (var c = 0; c < texts.Length; c++) texts[c] = ((char)c).ToString();
+        return texts;
+    }
+
+    private static string CharText(char c) => c < CharTexts.Length ? CharTexts[c] : c.ToString();
 }
