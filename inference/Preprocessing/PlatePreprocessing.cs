@@ -14,6 +14,10 @@ public static class PlatePreprocessing
     /// sample point, which lies inside the quadrilateral.</summary>
     private const int Margin = 2;
 
+    /// <summary>Crops up to this many pixels come from the shared pool; a larger one (a whole 50 MP picture as the
+    /// plate) is allocated and left to the collector, so the pool does not keep hundreds of megabytes.</summary>
+    private const int PooledPixels = 1 << 22;
+
     /// <param name="corners">Validated corners (<see cref="PlateCorners.Validate"/>) in the upright picture.</param>
     /// <param name="input">The network input, <paramref name="inputWidth"/> x <paramref name="inputHeight"/>.</param>
     public static void Rectify(PlateImage image, ReadOnlySpan<Vector2> corners, Span<float> input, int inputWidth, int inputHeight)
@@ -33,7 +37,8 @@ public static class PlatePreprocessing
         var y1 = Math.Clamp((int)MathF.Ceiling(maxY) + Margin, y0 + 1, image.Height);
         var (w, h) = (x1 - x0, y1 - y0);
 
-        var crop = ArrayPool<float>.Shared.Rent(w * h);
+        var pooled = w * h <= PooledPixels;
+        var crop = pooled ? ArrayPool<float>.Shared.Rent(w * h) : GC.AllocateUninitializedArray<float>(w * h);
         try
         {
             image.CopyGrey(x0, y0, w, h, crop);
@@ -44,7 +49,7 @@ public static class PlatePreprocessing
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(crop);
+            if (pooled) ArrayPool<float>.Shared.Return(crop);
         }
     }
 }

@@ -98,49 +98,43 @@ public static class ReadingJson
         }
         w.WriteEndArray();
 
-        w.WriteStartArray("candidates");
-        foreach (var c in r.Candidates)
+        Objects(w, "candidates", r.Candidates, static (w, c) =>
         {
-            w.WriteStartObject();
             w.WriteString("plate", c.Plate);
             w.WriteNumber("confidence", c.Confidence);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("valid");
-        foreach (var v in r.Valid.Plates)
+        });
+        Objects(w, "valid", r.Valid.Plates, static (w, v) =>
         {
-            w.WriteStartObject();
             w.WriteString("plate", v.Plate);
             w.WriteString("compact", v.Compact);
             w.WriteString("template", v.Template);
             w.WriteString("name", v.TemplateName);
             w.WriteNumber("confidence", v.Confidence);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
         w.WriteBoolean("validComplete", r.Valid.Complete);
-
-        w.WriteStartArray("likelyFormats");
-        foreach (var f in r.Valid.Formats)
+        Objects(w, "likelyFormats", r.Valid.Formats, static (w, f) =>
         {
-            w.WriteStartObject();
             w.WriteString("template", f.Template);
             w.WriteString("name", f.Name);
             w.WriteString("state", f.State);
             w.WriteNumber("share", f.Share);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("likelyStates");
-        foreach (var s in r.Valid.States)
+        });
+        Objects(w, "likelyStates", r.Valid.States, static (w, s) =>
         {
-            w.WriteStartObject();
             w.WriteString("state", s.State);
             w.WriteString("name", s.Name);
             w.WriteNumber("share", s.Share);
+        });
+    }
+
+    /// <summary>An array <paramref name="name"/> of one object per item, its fields written by <paramref name="fields"/>.</summary>
+    private static void Objects<T>(Utf8JsonWriter w, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> fields)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStartObject();
+            fields(w, item);
             w.WriteEndObject();
         }
         w.WriteEndArray();
