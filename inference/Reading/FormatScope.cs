@@ -70,7 +70,15 @@ public sealed class FormatScope
                 if (s is null) throw new ArgumentException($"a format of {c.Name} belongs to a state: give the state too, or the format as state/{id}");
                 id = $"{s.Code}/{id}";
             }
-            t = c.Template(id);
+            try
+            {
+                t = c.Template(id);
+            }
+            catch (UnknownTemplateException) when (s is not null)
+            {
+                // Name the state's formats only, not every state's.
+                throw new UnknownTemplateException(c with { Templates = s.Templates }, id);
+            }
             if (s is not null && !string.Equals(t.State, s.Code, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException($"format {t.QualifiedId} is not a format of {s.Name}");

@@ -173,7 +173,9 @@ public sealed class PlateReaderTests
         Assert.Throws<UnknownStateException>(() => Reader.Read(new ReadRequest(frame, "us", "zz")));
         Assert.Throws<UnknownStateException>(() => Reader.Read(new ReadRequest(frame, "de", "ca")));
         Assert.Throws<UnknownTemplateException>(() => Reader.Read(new ReadRequest(frame, "de", null, "nope")));
-        Assert.Throws<UnknownTemplateException>(() => Reader.Read(new ReadRequest(frame, "us", "ca", "nope")));
+        var unknown = Assert.Throws<UnknownTemplateException>(() => Reader.Read(new ReadRequest(frame, "us", "ca", "nope")));
+        Assert.Contains("known: ca/", unknown.Message);
+        Assert.DoesNotContain("tx/", unknown.Message);
         Assert.Contains("belongs to a state", Assert.Throws<ArgumentException>(() => Reader.Read(new ReadRequest(frame, "us", null, "dllldd"))).Message);
         Assert.Contains("ca/dllldd is not a format of Texas", Assert.Throws<ArgumentException>(() => Reader.Read(new ReadRequest(frame, "us", "tx", "ca/dllldd"))).Message);
         Assert.Contains("no frame", Assert.Throws<ArgumentException>(() => Reader.Read(new ReadRequest([], "de"))).Message);
