@@ -91,6 +91,14 @@ public class ReadingBenchmark
         return scores[found - 1] + positions.Count;
     }
 
+    /// <summary>The preprocessing alone (crop, grey, the shared rectifier): what PreprocessOnnxRank adds, mostly.</summary>
+    [Benchmark]
+    public float Preprocess()
+    {
+        PlatePreprocessing.Rectify(request.Frames[0].Image, corners, input, model.Info.InputWidth, model.Info.InputHeight);
+        return input[0];
+    }
+
     [Benchmark]
     public double RankTop60()
     {
