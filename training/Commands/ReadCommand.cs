@@ -122,7 +122,7 @@ public static class ReadCommand
 
     /// <summary>
     /// Reads every line of <paramref name="tsv"/> (relative image paths are relative to the file's folder; empty
-    /// lines, lines starting with '#' and a first line starting with "image" are skipped) and writes one JSON object
+    /// lines, lines starting with '#' and a header line whose first field is "image" are skipped) and writes one JSON object
     /// per line, in input order, with an <c>error</c> field for a line that failed. Returns 0 when every line was
     /// read, 1 when some failed.
     /// </summary>
@@ -142,7 +142,7 @@ public static class ReadCommand
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
-            if (line.Trim().Length == 0 || line.StartsWith('#') || (i == 0 && line.StartsWith("image", StringComparison.OrdinalIgnoreCase))) continue;
+            if (line.Trim().Length == 0 || line.StartsWith('#') || (i == 0 && line.Split('\t')[0].Trim().Equals("image", StringComparison.OrdinalIgnoreCase))) continue;
             work.Add((i + 1, line));
         }
 

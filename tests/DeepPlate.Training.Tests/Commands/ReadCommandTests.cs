@@ -202,9 +202,14 @@ public sealed class ReadCommandTests
     [Fact]
     public void BatchWithEveryLineReadExitsZeroAndRefusesCommandLineInputs()
     {
+        // No header: a first line whose image path starts with "image" is an input, not a header.
+        Directory.CreateDirectory(Path.Combine(Folder, "images"));
+        File.Copy(Image("de1"), Path.Combine(Folder, "images", "de1.png"), overwrite: true);
         var tsv = Path.Combine(Folder, "good.tsv");
-        File.WriteAllLines(tsv, [$"de1.png\tde\t\t{CornersOf("de1")}"]);
-        Assert.Equal(0, Read("--batch", tsv, "--models", Models).Exit);
+        File.WriteAllLines(tsv, [$"images/de1.png\tde\t\t{CornersOf("de1")}", "de2.png\tde"]);
+        var (exit, output, _) = Read("--batch", tsv, "--models", Models);
+        Assert.Equal(0, exit);
+        Assert.Equal(2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("--batch takes everything from its file", Read("--batch", tsv, "--country", "de", "--models", Models).Error);
         Assert.Contains("cannot read the batch file", Read("--batch", Path.Combine(Folder, "none.tsv"), "--models", Models).Error);
     }
