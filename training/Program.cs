@@ -8,5 +8,6 @@ var root = new RootCommand("DeepPlate: a second opinion on severely degraded lic
     TrainCommand.Create(),
     ExportCommand.Create(),
     EvalCommand.Create(),
+    ReadCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -4,101 +4,84 @@ namespace DeepPlate.Inference;
 
 /// <summary>
 /// The exact k most likely plates under independent slots: each plate's probability is the product of its slots'
-/// class probabilities, and the k best are enumerated best first without scoring every combination. Each slot's
-/// classes are sorted once; a candidate is a vector of ranks, and a best-first search expands a candidate by moving
-/// one slot to its next class, only at or after the slot its parent moved, so every vector is reached exactly once.
-/// Classes with probability 0 (masked out by a format) never appear.
+/// class probabilities, and the k best are enumerated best first (<see cref="PlateSearch"/>) without scoring every
+/// combination. Classes with probability 0 (masked out by a format) never appear; ties go to the lower class.
 /// </summary>
 public static class TopPlates
 {
+    /// <summary>Above this many flags the group masks come from the pool instead of the stack.</summary>
+    private const int StackFlags = 1024;
+
+    /// <summary>
+    /// Every slot takes any class, "no character" included, anywhere: the k most probable slot vectors.
+    /// </summary>
     /// <param name="probabilities">slots x classes, slot by slot.</param>
     /// <param name="plates">Receives the class of every slot of each plate found: k x slots.</param>
     /// <param name="scores">Receives each plate's probability, in descending order.</param>
     /// <returns>How many plates were found: k, or fewer when fewer plates have a non-zero probability.</returns>
-    public static int Rank(ReadOnlySpan<float> probabilities, int slots, int classes, int k, Span<int> plates, Span<double> scores)
+    public static int Rank(ReadOnlySpan<float> probabilities, int slots, int classes, int k, Span<int> plates, Span<double> scores) =>
+        Search(probabilities, slots, classes, k, plates, scores, leftAligned: false);
+
+    /// <summary>
+    /// Plates as the model writes them: the characters left-aligned, then "no character" (the last class) in every
+    /// remaining slot. A "no character" before a character is not a plate the model was taught (slot i is the i-th
+    /// character of the compact text), so such vectors are never proposed; every plate text therefore has exactly
+    /// one slot vector, and its probability includes the trailing slots' "no character" probabilities, so plates
+    /// of different lengths rank against each other by the same product. The empty plate is not proposed.
+    /// </summary>
+    /// <inheritdoc cref="Rank"/>
+    public static int RankLeftAligned(ReadOnlySpan<float> probabilities, int slots, int classes, int k, Span<int> plates, Span<double> scores) =>
+        Search(probabilities, slots, classes, k, plates, scores, leftAligned: true);
+
+    private static int Search(ReadOnlySpan<float> probabilities, int slots, int classes, int k, Span<int> plates, Span<double> scores, bool leftAligned)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(slots);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
         if (probabilities.Length < slots * classes) throw new ArgumentException("fewer probabilities than slots x classes", nameof(probabilities));
-        if (plates.Length < k * slots || scores.Length < k) throw new ArgumentException("output buffers are smaller than k plates");
         if (k <= 0) return 0;
+        if (plates.Length < k * slots || scores.Length < k) throw new ArgumentException("output buffers are smaller than k plates");
 
-        // order[s * classes + r] is slot s's class of rank r; usable[s] how many of its classes are non-zero.
-        var order = ArrayPool<int>.Shared.Rent(slots * classes);
-        var usable = ArrayPool<int>.Shared.Rent(slots);
-        // Rank vectors of the candidates discovered so far, one after another.
-        var ranks = ArrayPool<int>.Shared.Rent(slots * (k * slots + 1));
-        var keys = ArrayPool<float>.Shared.Rent(classes);
-        var queue = new PriorityQueue<(int Candidate, int From), double>();
+        var search = PlateSearch.ForThisThread();
+        search.Reset(probabilities, slots, classes);
+        var size = slots * classes;
+        var rented = size > StackFlags ? ArrayPool<bool>.Shared.Rent(size) : null;
+        var flags = rented is null ? stackalloc bool[size] : rented.AsSpan(0, size);
         try
         {
-            for (var s = 0; s < slots; s++)
+            if (leftAligned)
             {
-                var row = probabilities.Slice(s * classes, classes);
-                var slotOrder = order.AsSpan(s * classes, classes);
-                for (var c = 0; c < classes; c++)
+                for (var length = 1; length <= slots; length++)
                 {
-                    slotOrder[c] = c;
-                    keys[c] = -row[c];
+                    LeftAlignedMask(flags, slots, classes, length);
+                    search.AddGroup(flags);
                 }
-                // Stable on ties (lower class first) so the ranking is the same on every run and machine.
-                keys.AsSpan(0, classes).Sort(slotOrder);
-                StableTies(keys.AsSpan(0, classes), slotOrder);
-                var n = 0;
-                while (n < classes && row[slotOrder[n]] > 0) n++;
-                if (n == 0) return 0;
-                usable[s] = n;
-                ranks[s] = 0;
+            }
+            else
+            {
+                flags.Fill(true);
+                search.AddGroup(flags);
             }
 
-            var discovered = 1;
-            queue.Enqueue((0, 0), -Probability(probabilities, order, ranks.AsSpan(0, slots), classes));
             var found = 0;
-            while (found < k && queue.TryDequeue(out var item, out var negative))
-            {
-                var vector = ranks.AsSpan(item.Candidate * slots, slots);
-                for (var s = 0; s < slots; s++) plates[found * slots + s] = order[s * classes + vector[s]];
-                scores[found] = -negative;
-                found++;
-
-                for (var s = item.From; s < slots; s++)
-                {
-                    if (vector[s] + 1 >= usable[s]) continue;
-                    var next = discovered++;
-                    var child = ranks.AsSpan(next * slots, slots);
-                    vector.CopyTo(child);
-                    child[s]++;
-                    queue.Enqueue((next, s), -Probability(probabilities, order, child, classes));
-                }
-            }
+            while (found < k && search.TryNext(plates.Slice(found * slots, slots), out scores[found], out _)) found++;
             return found;
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(order);
-            ArrayPool<int>.Shared.Return(usable);
-            ArrayPool<int>.Shared.Return(ranks);
-            ArrayPool<float>.Shared.Return(keys);
+            if (rented is not null) ArrayPool<bool>.Shared.Return(rented);
         }
     }
 
-    // Multiplied afresh rather than updated from the parent, so equal plates score exactly alike.
-    private static double Probability(ReadOnlySpan<float> probabilities, int[] order, ReadOnlySpan<int> vector, int classes)
+    /// <summary>Plates of exactly <paramref name="length"/> characters: a character (not the last class) in the first
+    /// slots, "no character" (the last class) in the rest.</summary>
+    internal static void LeftAlignedMask(Span<bool> flags, int slots, int classes, int length)
     {
-        var p = 1.0;
-        for (var s = 0; s < vector.Length; s++) p *= probabilities[s * classes + order[s * classes + vector[s]]];
-        return p;
-    }
-
-    // Span.Sort is not stable: within each run of equal probabilities put the lower class first.
-    private static void StableTies(Span<float> keys, Span<int> classes)
-    {
-        var start = 0;
-        for (var i = 1; i <= keys.Length; i++)
+        var blank = classes - 1;
+        for (var s = 0; s < slots; s++)
         {
-            if (i < keys.Length && keys[i] == keys[start]) continue;
-            if (i - start > 1) classes[start..i].Sort();
-            start = i;
+            var row = flags.Slice(s * classes, classes);
+            row.Fill(s < length);
+            row[blank] = s >= length;
         }
     }
 }
