@@ -37,7 +37,7 @@ public sealed class PlateScorer(int slots, int classes)
 
     private bool InTopPlates(ReadOnlySpan<float> probabilities, ReadOnlySpan<int> labels)
     {
-        var found = TopPlates.Rank(probabilities, slots, classes, Candidates, plates, scores);
+        var found = TopPlates.RankLeftAligned(probabilities, slots, classes, Candidates, plates, scores);
         for (var k = 0; k < found; k++)
         {
             if (plates.AsSpan(k * slots, slots).SequenceEqual(labels[..slots])) return true;

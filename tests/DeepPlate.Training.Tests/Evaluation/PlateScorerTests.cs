@@ -42,15 +42,19 @@ public sealed class PlateScorerTests
     }
 
     [Fact]
-    public void The_least_likely_of_64_plates_is_not_among_the_60_best()
+    public void The_least_likely_of_84_plates_is_not_among_the_60_best()
     {
-        // Every slot gives the true class 0.1 and the others 0.3: the true plate is the unique last of 4^3 = 64.
-        float[] slot = [0.1f, 0.3f, 0.3f, 0.3f];
-        var t = new PlateScorer(Slots, Classes).Score(Plate(slot, slot, slot), [0, 0, 0], length: 3);
+        // Four characters and "no character" per slot. The true plate's characters get 0.1, every other class 0.225:
+        // every other left-aligned plate (64 of three characters, 16 of two, 4 of one) has a 0.225 where the true
+        // plate has 0.1, so the true plate is the unique last of 84.
+        const int classes = 5;
+        float[] slot = [0.1f, 0.225f, 0.225f, 0.225f, 0.225f];
+        var t = new PlateScorer(Slots, classes).Score(Plate(slot, slot, slot), [0, 0, 0], length: 3);
         Assert.Equal(0, t.Top60);
-        // Two slots' true class raised to the top (0.4, others 0.2): 21 plates are more likely, a hit.
-        float[] raised = [0.4f, 0.2f, 0.2f, 0.2f];
-        var better = new PlateScorer(Slots, Classes).Score(Plate(raised, raised, slot), [0, 0, 0], length: 3);
+        // Two slots' true class raised to the top (0.4, others 0.15): only the 4 plates that differ in the last slot
+        // are more likely, a hit.
+        float[] raised = [0.4f, 0.15f, 0.15f, 0.15f, 0.15f];
+        var better = new PlateScorer(Slots, classes).Score(Plate(raised, raised, slot), [0, 0, 0], length: 3);
         Assert.Equal(1, better.Top60);
     }
 
@@ -68,11 +72,12 @@ public sealed class PlateScorerTests
     public void A_cell_adds_its_plates_up_and_measures_calibration_over_every_slot()
     {
         // One slot, alphabet "A": both plates say "A" with 0.8; one is "A", the other has no character.
-        // Characters: 1 (the second plate has none). The second plate is wrong but second of two plates. ECE: one bin, accuracy 0.5 vs confidence 0.8 -> 0.3.
+        // Characters: 1 (the second plate has none). The second plate is wrong, and as the reader never proposes an
+        // empty plate it is not among the candidates either. ECE: one bin, accuracy 0.5 vs confidence 0.8 -> 0.3.
         var p = new GridPredictions([0.8f, 0.2f, 0.8f, 0.2f], [0, 1], [1, 0], Slots: 1, Classes: 2);
         var (counts, m) = Evaluator.Score(p, first: 0, count: 2);
-        Assert.Equal(new Tally(2, 1, 1, 1, 1, 2), counts);
-        Assert.Equal(new Metrics(2, 1, 1.0, 1.0, 0.5, 1.0, 0.3), m with { Ece = Math.Round(m.Ece, 6) });
+        Assert.Equal(new Tally(2, 1, 1, 1, 1, 1), counts);
+        Assert.Equal(new Metrics(2, 1, 1.0, 1.0, 0.5, 0.5, 0.3), m with { Ece = Math.Round(m.Ece, 6) });
         // The same cell further along the buffers gives the same figures.
         var shifted = new GridPredictions([0.5f, 0.5f, .. p.Probabilities], [1, .. p.Labels], [0, .. p.Lengths], 1, 2);
         Assert.Equal(counts, Evaluator.Score(shifted, first: 1, count: 2).Counts);
