@@ -23,6 +23,12 @@ public static class Rectifier
     /// <summary>Most sub-samples per axis and output pixel: enough for a plate 8x wider than the input.</summary>
     private const int MaxTaps = 8;
 
+    /// <summary>A block of eight pixels with the same footprint grid: samples tap by tap, eight pixels each.</summary>
+    private const int Together = 0;
+
+    /// <summary>A block whose pixels differ: each pixel's samples in turn.</summary>
+    private const int PixelByPixel = 1;
+
     /// <summary>Floor of the standard deviation in standardisation, so a blank crop is not blown up to noise.</summary>
     private const float MinStd = 0.02f;
 
@@ -44,7 +50,8 @@ public static class Rectifier
         var gridLength = gridW * (outHeight + 1);
         var rowSamples = outWidth * MaxTaps * MaxTaps;
         var floats = ArrayPool<float>.Shared.Rent(2 * gridLength + 3 * rowSamples);
-        var counts = ArrayPool<int>.Shared.Rent(outWidth);
+        var blocks = outWidth / 8;
+        var counts = ArrayPool<int>.Shared.Rent(outWidth + blocks);
         try
         {
             var gx = floats.AsSpan(0, gridLength);
@@ -53,6 +60,8 @@ public static class Rectifier
             var ys = floats.AsSpan(2 * gridLength + rowSamples, rowSamples);
             var samples = floats.AsSpan(2 * gridLength + 2 * rowSamples, rowSamples);
             var taps = counts.AsSpan(0, outWidth);
+            // How each block of eight pixels laid out its samples (the Layout constants).
+            var layouts = counts.AsSpan(outWidth, blocks);
             // Divisions are the cost here: multiply by reciprocals instead.
             var invW = 1.0 / outWidth;
             var invH = 1.0 / outHeight;
@@ -68,23 +77,28 @@ public static class Rectifier
                 var u = 0;
                 for (; u + 8 <= outWidth; u += 8)
                 {
-                    // Eight pixels at once when all of them take one sample (every plate narrower than the input).
+                    // Eight pixels at once when all of them take one sample (every plate narrower than the input),
+                    // or all the same footprint grid (wider plates, away from where the grid size changes).
                     var cx = Vector256.Create(gx.Slice(row + u, 8));
                     var cy = Vector256.Create(gy.Slice(row + u, 8));
                     var rx = Vector256.Create(gx.Slice(row + u + 1, 8)) - cx;
                     var ry = Vector256.Create(gy.Slice(row + u + 1, 8)) - cy;
                     var dx = Vector256.Create(gx.Slice(row + gridW + u, 8)) - cx;
                     var dy = Vector256.Create(gy.Slice(row + gridW + u, 8)) - cy;
-                    var single = Vector256.LessThanOrEqual(rx * rx + ry * ry, Vector256<float>.One)
-                        & Vector256.LessThanOrEqual(dx * dx + dy * dy, Vector256<float>.One);
-                    // Compared as integers: an all-ones float lane is a NaN, which equals nothing.
-                    if (single.AsInt32() == Vector256<int>.AllBitsSet)
+                    var nu = Taps(rx * rx + ry * ry);
+                    var nv = Taps(dx * dx + dy * dy);
+                    var nu0 = nu.ToScalar();
+                    var nv0 = nv.ToScalar();
+                    if (nu == Vector256.Create(nu0) && nv == Vector256.Create(nv0))
                     {
-                        sampler.Centres(cx, cy);
-                        taps.Slice(u, 8).Fill(1);
+                        if (nu0 == 1 && nv0 == 1) sampler.Centres(cx, cy);
+                        else sampler.Grids(u, nu0, nv0);
+                        taps.Slice(u, 8).Fill(nu0 * nv0);
+                        layouts[u / 8] = Together;
                         continue;
                     }
                     for (var k = u; k < u + 8; k++) taps[k] = sampler.Pixel(gx, gy, row, gridW, k);
+                    layouts[u / 8] = PixelByPixel;
                 }
                 for (; u < outWidth; u++) taps[u] = sampler.Pixel(gx, gy, row, gridW, u);
                 var n = sampler.Count;
@@ -95,14 +109,22 @@ public static class Rectifier
                 u = 0;
                 for (; u + 8 <= outWidth; u += 8)
                 {
-                    if (Vector256.Create<int>(taps.Slice(u, 8)) == Vector256<int>.One)
+                    if (layouts[u / 8] == Together)
                     {
+                        // Sample t of the eight pixels lies at next + 8 t: their sums, tap by tap, as vectors.
+                        var perPixel = taps[u];
                         var values = Vector256.Create(samples.Slice(next, 8));
+                        if (perPixel > 1)
+                        {
+                            var acc = values;
+                            for (var t = 1; t < perPixel; t++) acc += Vector256.Create(samples.Slice(next + 8 * t, 8));
+                            values = acc / Vector256.Create((float)perPixel);
+                        }
                         values.CopyTo(dst.Slice(u, 8));
                         var (lo, hi) = Vector256.Widen(values);
                         sums += lo + hi;
                         squares += lo * lo + hi * hi;
-                        next += 8;
+                        next += 8 * perPixel;
                         continue;
                     }
                     for (var k = u; k < u + 8; k++) next = Mean(samples, next, taps[k], ref dst[k], ref sum, ref sumSq);
@@ -203,6 +225,38 @@ public static class Rectifier
             Count += 8;
         }
 
+        /// <summary>
+        /// Eight pixels from u on with the same nu x nv footprint grid: tap by tap (row by row of the grid), the eight
+        /// pixels' positions together, each lane with <see cref="Pixel"/>'s arithmetic.
+        /// </summary>
+        public void Grids(int u, int nu, int nv)
+        {
+            double stepU = 1.0 / nu, stepV = 1.0 / nv;
+            var u0 = Vector256.Create((double)u) + Vector256.Create(0.0, 1.0, 2.0, 3.0);
+            var u1 = u0 + Vector256.Create(4.0);
+            for (var j = 0; j < nv; j++)
+            {
+                var sv = (v + (j + 0.5) * stepV) * invH;
+                double hv = h.H * sv, bv = h.B * sv, ev = h.E * sv;
+                for (var i = 0; i < nu; i++)
+                {
+                    var c = Vector256.Create((i + 0.5) * stepU);
+                    var (x0, y0) = Map((u0 + c) * Vector256.Create(invW), hv, bv, ev);
+                    var (x1, y1) = Map((u1 + c) * Vector256.Create(invW), hv, bv, ev);
+                    (Vector256.Narrow(x0, x1) - Vector256.Create(0.5f)).CopyTo(xs.Slice(Count, 8));
+                    (Vector256.Narrow(y0, y1) - Vector256.Create(0.5f)).CopyTo(ys.Slice(Count, 8));
+                    Count += 8;
+                }
+            }
+        }
+
+        private readonly (Vector256<double> X, Vector256<double> Y) Map(Vector256<double> su, double hv, double bv, double ev)
+        {
+            var r = Vector256<double>.One / (Vector256.Create(h.G) * su + Vector256.Create(hv) + Vector256<double>.One);
+            return ((Vector256.Create(h.A) * su + Vector256.Create(bv) + Vector256.Create(h.C)) * r,
+                (Vector256.Create(h.D) * su + Vector256.Create(ev) + Vector256.Create(h.F)) * r);
+        }
+
         /// <summary>Output pixel u: its centre, or the nu x nv grid over its footprint, row by row; returns how many samples.</summary>
         public int Pixel(ReadOnlySpan<float> gx, ReadOnlySpan<float> gy, int row, int gridW, int u)
         {
@@ -239,6 +293,14 @@ public static class Rectifier
     {
         var r = 1 / (h.G * u + h.H * v + 1);
         return new Vector2((float)((h.A * u + h.B * v + h.C) * r), (float)((h.D * u + h.E * v + h.F) * r));
+    }
+
+    /// <summary><see cref="Taps(float, float)"/> for eight squared footprint lengths at once.</summary>
+    private static Vector256<int> Taps(Vector256<float> squared)
+    {
+        var n = Vector256.ConvertToInt32(Vector256.Ceiling(Vector256.Sqrt(squared)));
+        n = Vector256.Min(Vector256.Max(n, Vector256<int>.One), Vector256.Create(MaxTaps));
+        return Vector256.ConditionalSelect(Vector256.LessThanOrEqual(squared, Vector256<float>.One).AsInt32(), Vector256<int>.One, n);
     }
 
     /// <summary>Sub-samples along one axis of the footprint: its length in image pixels, rounded up, 1 to <see cref="MaxTaps"/>.</summary>

@@ -76,6 +76,22 @@ public class RectifierTests
         }
     }
 
+    [Theory]
+    [InlineData(256, 64)] // 2 x 2 samples for every pixel: whole blocks of eight share one footprint grid
+    [InlineData(384, 160)] // 3 x 5
+    public void Blocks_with_one_footprint_grid_compute_what_the_plain_definition_does(int plateWidth, int plateHeight)
+    {
+        var random = new Random(plateWidth);
+        int w = plateWidth + 20, h = plateHeight + 20;
+        var image = new float[w * h];
+        for (var i = 0; i < image.Length; i++) image[i] = (float)random.NextDouble();
+        Vector2[] corners = [new(10, 10), new(10 + plateWidth, 10), new(10 + plateWidth, 10 + plateHeight), new(10, 10 + plateHeight)];
+        var expected = ReferenceRectifier.Rectify(image, w, h, corners, 128, 32);
+        var actual = new float[128 * 32];
+        Rectifier.Rectify(image, w, h, corners, actual, 128, 32);
+        for (var i = 0; i < actual.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-4f, $"pixel {i}: {actual[i]} vs {expected[i]}");
+    }
+
     [Fact]
     public void Corners_at_infinity_read_no_memory_outside_the_image()
     {
