@@ -73,7 +73,7 @@ public sealed record TrainOptions
     public long ValidateEvery { get; init; } = 25_000;
 
     [Description("Save a checkpoint every this many samples.")]
-    public long CheckpointEvery { get; init; } = 100_000;
+    public long CheckpointEvery { get; init; } = 25_000;
 
     [Description("Threads generating synthetic batches.")]
     public int Workers { get; init; } = 1;
