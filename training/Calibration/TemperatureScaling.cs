@@ -48,12 +48,12 @@ public static class TemperatureScaling
             plates);
     }
 
-    public static double NegativeLogLikelihood(float[] logits, long[] labels, int classes, double temperature)
+    public static double NegativeLogLikelihood(ReadOnlySpan<float> logits, ReadOnlySpan<long> labels, int classes, double temperature)
     {
         double total = 0;
         for (var i = 0; i < labels.Length; i++)
         {
-            var row = logits.AsSpan(i * classes, classes);
+            var row = logits.Slice(i * classes, classes);
             var max = double.NegativeInfinity;
             for (var k = 0; k < classes; k++) max = Math.Max(max, row[k] / temperature);
             double sum = 0;

@@ -122,7 +122,7 @@ public static class OnnxExporter
         return (w, b);
     }
 
-    private static float[] Scaled(float[] values, float scale)
+    internal static float[] Scaled(float[] values, float scale)
     {
         var scaled = new float[values.Length];
         for (var i = 0; i < values.Length; i++) scaled[i] = values[i] * scale;

@@ -54,8 +54,8 @@ public static class OnnxImporter
                 Set(state, $"body.bn{i}.running_var", Filled(conv.Channels, (float)(1 - BatchNormEpsilon)), path);
             }
             var t = (float)info.Temperature;
-            Set(state, "head.weight", Scaled(Get(tensors, "head.w", path), t), path);
-            Set(state, "head.bias", Scaled(Get(tensors, "head.b", path), t), path);
+            Set(state, "head.weight", OnnxExporter.Scaled(Get(tensors, "head.w", path), t), path);
+            Set(state, "head.bias", OnnxExporter.Scaled(Get(tensors, "head.b", path), t), path);
         }
         return net;
     }
@@ -77,12 +77,5 @@ public static class OnnxImporter
         var values = new float[count];
         Array.Fill(values, value);
         return values;
-    }
-
-    private static float[] Scaled(float[] values, float factor)
-    {
-        var scaled = new float[values.Length];
-        for (var i = 0; i < values.Length; i++) scaled[i] = values[i] * factor;
-        return scaled;
     }
 }

@@ -14,6 +14,15 @@ public static class ModelExport
     public static NetworkSpec Spec(TrainOptions o, ModelAlphabet alphabet) =>
         NetworkSpec.Standard(o.InputHeight, o.InputWidth, alphabet.Slots, alphabet.Classes, o.NetworkWidth);
 
+    /// <summary>The network of a run folder's checkpoint, built from the run's own options.</summary>
+    public static PlateNet LoadCheckpoint(RunFolder run)
+    {
+        var options = run.LoadOptions();
+        var net = new PlateNet(Spec(options, ModelAlphabet.For(FormatRegistry.Default.Country(options.Country))));
+        net.load(run.Weights);
+        return net;
+    }
+
     public static (ModelInfo Info, Calibration Calibration) Export(RunFolder run, string output)
     {
         var options = run.LoadOptions();
@@ -21,13 +30,11 @@ public static class ModelExport
         var state = run.LoadState();
         var country = FormatRegistry.Default.Country(options.Country);
         var alphabet = ModelAlphabet.For(country);
-        using var net = new PlateNet(Spec(options, alphabet));
-        net.load(run.Weights);
+        using var net = LoadCheckpoint(run);
         net.eval();
 
-        var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
         var (inputs, labels) = PlateSampler.FixedSet(country.Code, options.InputHeight, options.InputWidth,
-            options.CalibrationSeed, options.CalibrationSamples, 1, threads);
+            options.CalibrationSeed, options.CalibrationSamples, 1, options.ComputeThreads);
         var logits = Validation.Logits(net, inputs, options.CalibrationSamples);
         var calibration = TemperatureScaling.Fit(logits, labels, alphabet.Classes, options.CalibrationSamples);
 

@@ -87,6 +87,9 @@ public sealed record TrainOptions
     [Description("Start from the weights of an exported model (.onnx) or a run folder, e.g. another country's; layers of another shape start fresh.")]
     public string? InitFrom { get; init; }
 
+    /// <summary>The threads TorchSharp and the fixed-set generators use.</summary>
+    public int ComputeThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+
     /// <summary>The run folder actually used.</summary>
     public string RunFolder => Out ?? Path.Combine("runs", Country);
 

@@ -25,7 +25,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         options.Validate();
         var country = FormatRegistry.Default.Country(options.Country);
         var alphabet = ModelAlphabet.For(country);
-        var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        var threads = options.ComputeThreads;
         torch.set_num_threads(threads);
         random.manual_seed((long)(options.Seed % long.MaxValue));
 
@@ -160,9 +160,6 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         if (File.Exists(source)) return OnnxImporter.Load(source);
         var run = new RunFolder(source);
         if (!run.HasCheckpoint) throw new FileNotFoundException($"--init-from: {source} is neither a model file nor a run folder with a checkpoint", run.Weights);
-        var options = run.LoadOptions();
-        var net = new PlateNet(ModelExport.Spec(options, ModelAlphabet.For(FormatRegistry.Default.Country(options.Country))));
-        net.load(run.Weights);
-        return net;
+        return ModelExport.LoadCheckpoint(run);
     }
 }

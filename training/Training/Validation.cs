@@ -45,7 +45,6 @@ public static class Validation
         var slots = net.Spec.Slots;
         var classes = net.Spec.Classes;
         var blank = classes - 1;
-        double loss = 0;
         long chars = 0, charsRight = 0, platesRight = 0;
         for (var i = 0; i < count; i++)
         {
@@ -55,11 +54,7 @@ public static class Validation
                 var row = logits.AsSpan((i * slots + s) * classes, classes);
                 var label = (int)labels[i * slots + s];
                 var best = 0;
-                var max = row[0];
-                for (var c = 1; c < classes; c++) if (row[c] > max) (max, best) = (row[c], c);
-                double sum = 0;
-                for (var c = 0; c < classes; c++) sum += Math.Exp(row[c] - max);
-                loss += Math.Log(sum) + max - row[label];
+                for (var c = 1; c < classes; c++) if (row[c] > row[best]) best = c;
                 if (label != blank)
                 {
                     chars++;
@@ -69,6 +64,7 @@ public static class Validation
             }
             if (plateRight) platesRight++;
         }
-        return new ValidationResult(loss / ((double)count * slots), chars == 0 ? 0 : (double)charsRight / chars, (double)platesRight / count);
+        var loss = TemperatureScaling.NegativeLogLikelihood(logits, labels.AsSpan(0, count * slots), classes, 1);
+        return new ValidationResult(loss, chars == 0 ? 0 : (double)charsRight / chars, (double)platesRight / count);
     }
 }

@@ -15,6 +15,15 @@ public sealed class TrainCommandTests
         return (exit, error.ToString());
     }
 
+    private static readonly RecordOptions<TrainOptions> Options = new(new TrainOptions());
+
+    private static ParseResult Parse(params string[] args)
+    {
+        var command = new Command("train");
+        foreach (var o in Options.All) command.Options.Add(o);
+        return command.Parse(args);
+    }
+
     [Fact]
     public void EveryOptionIsExposedInKebabCase()
     {
@@ -29,13 +38,10 @@ public sealed class TrainCommandTests
     [Fact]
     public void GivenOptionsOverrideDefaultsAndTheRestKeepThem()
     {
-        var options = new RecordOptions<TrainOptions>(new TrainOptions());
-        var command = new Command("train");
-        foreach (var o in options.All) command.Options.Add(o);
-        var result = command.Parse(["--country", "nl", "--learning-rate", "0.0005", "--samples", "5000", "--seed", "9"]);
-        var bound = options.Bind(result, new TrainOptions());
+        var result = Parse("--country", "nl", "--learning-rate", "0.0005", "--samples", "5000", "--seed", "9");
+        var bound = Options.Bind(result, new TrainOptions());
         Assert.Equal(new TrainOptions { Country = "nl", LearningRate = 0.0005, Samples = 5000, Seed = 9 }, bound);
-        Assert.Equal(new[] { "Country", "LearningRate", "Samples", "Seed" }, options.Given(result).Order());
+        Assert.Equal(new[] { "Country", "LearningRate", "Samples", "Seed" }, Options.Given(result).Order());
     }
 
     [Fact]
@@ -49,10 +55,7 @@ public sealed class TrainCommandTests
     [Fact]
     public void MalformedValueNamesTheOption()
     {
-        var options = new RecordOptions<TrainOptions>(new TrainOptions());
-        var command = new Command("train");
-        foreach (var o in options.All) command.Options.Add(o);
-        var e = Assert.Throws<ArgumentException>(() => options.Bind(command.Parse(["--batch-size", "many"]), new TrainOptions()));
+        var e = Assert.Throws<ArgumentException>(() => Options.Bind(Parse("--batch-size", "many"), new TrainOptions()));
         Assert.Contains("--batch-size", e.Message);
         Assert.Contains("many", e.Message);
     }
@@ -65,12 +68,7 @@ public sealed class TrainCommandTests
     public void OutOfRangeValuesAreRejectedBeforeTraining(string option, string value)
     {
         var e = Assert.Throws<ArgumentException>(() =>
-        {
-            var options = new RecordOptions<TrainOptions>(new TrainOptions());
-            var command = new Command("train");
-            foreach (var o in options.All) command.Options.Add(o);
-            options.Bind(command.Parse(["--country", "de", option, value]), new TrainOptions()).Validate();
-        });
+            Options.Bind(Parse("--country", "de", option, value), new TrainOptions()).Validate());
         Assert.Contains(option.TrimStart('-').Split('-')[0], e.Message);
     }
 
