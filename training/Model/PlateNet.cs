@@ -27,7 +27,7 @@ public sealed class PlateNet : nn.Module<Tensor, Tensor>
             {
                 case ConvBlock conv:
                     body.append($"conv{i}", nn.Conv2d(channels, conv.Channels, conv.Kernel, padding: conv.Kernel / 2, bias: false));
-                    body.append($"bn{i}", nn.BatchNorm2d(conv.Channels));
+                    body.append($"bn{i}", new PlateBatchNorm(conv.Channels));
                     body.append($"relu{i}", nn.ReLU());
                     channels = conv.Channels;
                     break;
