@@ -9,5 +9,7 @@ var root = new RootCommand("DeepPlate: a second opinion on severely degraded lic
     ExportCommand.Create(),
     EvalCommand.Create(),
     ReadCommand.Create(),
+    CardCommand.Create(),
+    AccuracyCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -59,6 +59,20 @@ public sealed class RecordOptions<T> where T : class
         return text.ToString();
     }
 
+    /// <summary>The options in which <paramref name="value"/> differs from <paramref name="defaults"/>, as
+    /// <c>--name value</c>: the command line that makes the same settings.</summary>
+    public static IReadOnlyList<string> Differences(T value, T defaults)
+    {
+        var given = new List<string>();
+        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.SetMethod is null) continue;
+            var mine = Format(property.GetValue(value));
+            if (mine != Format(property.GetValue(defaults))) given.Add($"--{KebabCase(property.Name)} {mine ?? "(none)"}");
+        }
+        return given;
+    }
+
     public static string KebabCase(string name)
     {
         var text = new StringBuilder();

@@ -36,19 +36,46 @@ public static class EvalJson
         File.WriteAllText(path, JsonSerializer.Serialize(document, Options));
     }
 
-    private sealed record Document(ModelJson Model, GridJson Grid, int SamplesPerCell, Metrics Overall, CharactersJson Characters, IReadOnlyList<CellJson> Cells);
+    /// <summary>Reads an eval.json back (for model cards and the accuracy page).</summary>
+    /// <exception cref="InvalidDataException">Not an eval.json.</exception>
+    public static Document Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not an eval.json: {e.Message}", e);
+        }
+    }
 
-    private sealed record ModelJson(string File, ModelInfo Info, bool FormatsChangedSinceTraining);
+    public sealed record Document(ModelJson Model, GridJson Grid, int SamplesPerCell, Metrics Overall, CharactersJson Characters, IReadOnlyList<CellJson> Cells)
+    {
+        public IReadOnlyList<TargetResult> Targets() => AccuracyTargets.Evaluate((w, s, q) =>
+        {
+            foreach (var c in Cells)
+            {
+                if (c.WidthPx == w && c.SnrDb == s && c.JpegQuality == q) return c.Metrics;
+            }
+            return null;
+        }, Overall);
+    }
 
-    private sealed record GridJson(IReadOnlyList<double> WidthsPx, IReadOnlyList<double?> SnrsDb, IReadOnlyList<int?> JpegQualities, string Seed, FixedJson Fixed);
+    public sealed record ModelJson(string File, ModelInfo Info, bool FormatsChangedSinceTraining);
 
-    private sealed record FixedJson(double YawDeg, double PitchDeg, double RollDeg, double BlurSigmaPx, double MotionLengthPx, double MotionAngleDeg,
+    public sealed record GridJson(IReadOnlyList<double> WidthsPx, IReadOnlyList<double?> SnrsDb, IReadOnlyList<int?> JpegQualities, string Seed, FixedJson Fixed);
+
+    public sealed record FixedJson(double YawDeg, double PitchDeg, double RollDeg, double BlurSigmaPx, double MotionLengthPx, double MotionAngleDeg,
         double Brightness, double Contrast, double Gamma, double UnevenLight, double UnevenLightAngleDeg, double ClickErrorFractionOfWidth);
 
     /// <summary>ML.NET's multiclass evaluation over every character position of the grid.</summary>
-    private sealed record CharactersJson(double MicroAccuracy, double MacroAccuracy, double LogLoss, IReadOnlyList<double> TopKAccuracy,
+    public sealed record CharactersJson(double MicroAccuracy, double MacroAccuracy, double LogLoss, IReadOnlyList<double> TopKAccuracy,
         IReadOnlyList<ConfusedPair> MostConfused);
 
-    private sealed record CellJson(double WidthPx, double? SnrDb, int? JpegQuality, int Plates, int Characters,
-        double CharTop1, double CharTop3, double Exact, double Top60, double Ece);
+    public sealed record CellJson(double WidthPx, double? SnrDb, int? JpegQuality, int Plates, int Characters,
+        double CharTop1, double CharTop3, double Exact, double Top60, double Ece)
+    {
+        public Metrics Metrics => new(Plates, Characters, CharTop1, CharTop3, Exact, Top60, Ece);
+    }
 }

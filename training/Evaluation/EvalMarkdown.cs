@@ -41,6 +41,9 @@ public static class EvalMarkdown
             .Line($"Microsoft.ML over the same characters: top-1 {P(confusion.TopKAccuracy[0])} %, top-2 {P(confusion.TopKAccuracy[1])} %, " +
                   $"top-3 {P(confusion.TopKAccuracy[2])} %, macro accuracy {P(confusion.MacroAccuracy)} %, log-loss {N(confusion.LogLoss, "F3")}.");
 
+        md.Line().Line("## Targets").Line();
+        TargetsMarkdown.Append(md, AccuracyTargets.Evaluate(result));
+
         var columns = g.WidthsPx.Count;
         foreach (var view in MetricView.All)
         {
@@ -79,5 +82,5 @@ public static class EvalMarkdown
     private static string P(double rate) => N(100 * rate, "F1");
 
     // Markdown wants "\n" line ends on every platform.
-    private static StringBuilder Line(this StringBuilder md, string text = "") => md.Append(text).Append('\n');
+    internal static StringBuilder Line(this StringBuilder md, string text = "") => md.Append(text).Append('\n');
 }

@@ -1,0 +1,70 @@
+using DeepPlate.Training.Commands;
+using DeepPlate.Training.Evaluation;
+
+namespace DeepPlate.Training.Tests.Evaluation;
+
+/// <summary>Model cards and the accuracy page are written from what a run and its evaluation recorded.</summary>
+public sealed class ShippedModelDocsTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("deepplate-docs-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    // Holds the clean cell (100 px) and the hard one (20 px, 3 dB, Q 15) of the targets.
+    private static readonly EvaluationGrid Grid = EvaluationGrid.Standard with { WidthsPx = [20, 100], SnrsDb = [3, null], JpegQualities = [null, 15] };
+
+    private (RunFolder Run, string Model, string Eval) TinyRun(string country)
+    {
+        var run = new RunFolder(Path.Combine(dir, country));
+        var options = new TrainOptions { Country = country, Out = run.Path, Minutes = 3, InitFrom = "de.onnx" };
+        run.SaveOptions(options);
+        run.SaveState(new CheckpointState(10, 640, 180, 0.25, 0.05));
+        var model = Path.Combine(dir, $"{country}.onnx");
+        TinyModel.Export(country, model);
+        var eval = Path.Combine(run.Path, "eval");
+        EvalCommand.Run(new EvalCommand.Settings(model, 2, eval, 2) { Grid = Grid }, TextWriter.Null);
+        return (run, model, eval);
+    }
+
+    [Fact]
+    public void TheCardCitesTheFileTheCommandAndTheMeasuredTargets()
+    {
+        var (run, model, eval) = TinyRun("fr");
+        var card = ModelCard.Write(model, run, eval);
+        var json = EvalJson.Read(Path.Combine(eval, "eval.json"));
+
+        Assert.StartsWith("# Model card: fr (France)", card);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model))), card);
+        Assert.Contains("deepplate train --country fr --minutes 3 --init-from de.onnx\n", card);
+        Assert.Contains("Samples seen: 640 in 3 minutes", card);
+        var clean = json.Targets()[0];
+        Assert.NotNull(clean.Value);
+        Assert.Contains($"| clean plates read exactly (exact plate accuracy) | 100 px, no noise, no JPEG | ≥ 99.5 % | {clean.Shown} | {clean.Verdict} |", card);
+        Assert.Contains("### Character top-1 accuracy (%)", card);
+        Assert.Equal(1, card.Split("## Targets").Length - 1);
+    }
+
+    [Fact]
+    public void TheAccuracyPageKeepsItsProseAndRewritesOnlyTheMeasuredPart()
+    {
+        var fr = TinyRun("fr");
+        var it = TinyRun("it");
+        var page = Path.Combine(dir, "docs", "accuracy.md");
+        var figures = Path.Combine(dir, "docs", "accuracy");
+        Directory.CreateDirectory(Path.GetDirectoryName(page)!);
+        File.WriteAllText(page, "# Accuracy\n\nProse before.\n\n" + AccuracyPage.Begin + "\nstale\n" + AccuracyPage.End + "\n\nProse after.\n");
+
+        AccuracyPage.Write([it.Eval, fr.Eval], page, figures);
+        var first = File.ReadAllText(page);
+        AccuracyPage.Write([fr.Eval, it.Eval], page, figures);
+        var second = File.ReadAllText(page);
+
+        Assert.Equal(first, second);
+        Assert.StartsWith("# Accuracy\n\nProse before.\n\n" + AccuracyPage.Begin, first);
+        Assert.EndsWith(AccuracyPage.End + "\n\nProse after.\n", first);
+        Assert.DoesNotContain("stale", first);
+        Assert.True(first.IndexOf("## France (fr)", StringComparison.Ordinal) < first.IndexOf("## Italy (it)", StringComparison.Ordinal));
+        Assert.Contains("![France (fr): character top-1 accuracy](accuracy/fr-char-top1.png)", first);
+        Assert.True(File.Exists(Path.Combine(figures, "it-top60.png")));
+    }
+}
