@@ -27,7 +27,7 @@ internal static class FirstPage
             "Write down what you read in the picture before you turn to page 2. That is why this page shows no result."),
     ];
 
-    private const float LabelWidth = 118;
+    private const float LabelWidth = 132;
     private const float Gap = 10;
     private const int MaxGridColumns = 4;
 
@@ -139,7 +139,7 @@ internal static class FirstPage
         Field(w, "Model SHA-256", reading.ModelSha256, fonts.Mono, 2);
         var m = reading.Model;
         Field(w, "Model version", string.Create(inv,
-            $"trained: {m.Training}; calibration temperature {m.Temperature:0.###} (expected calibration error {m.EceBefore:0.###} before, {m.EceAfter:0.###} after); {m.Slots} positions, alphabet {m.Alphabet}"),
+            $"trained: {m.Training}; calibration temperature {m.Temperature:0.###} (expected calibration error {m.EceBefore:0.###} before, {m.EceAfter:0.###} after); {m.Slots} positions"),
             fonts.Regular, 4);
         Field(w, "Format files SHA-256", m.FormatsSha256, fonts.Mono, 2);
 

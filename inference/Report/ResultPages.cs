@@ -18,6 +18,11 @@ internal static class ResultPages
 
     private const float Gap = 14;
 
+    // Where a plate table's columns start, in points from the table column's left.
+    private const float PlateAt = 32;
+    private const float ConfidenceAt = 112;
+    private const float FormatAt = 184;
+
     public static void Write(PageWriter w, Reading reading)
     {
         var layout = w.Layout;
@@ -62,39 +67,64 @@ internal static class ResultPages
         w.Y += layout.SmallSize * 0.5f;
         PlateTable(w, title, reading.Candidates.Count, layout.CandidateColumns, i => (reading.Candidates[i].Plate, reading.Candidates[i].Confidence, null));
 
-        if (reading.Valid.Plates.Count > 0)
-        {
-            w.Y += Gap;
-            var valid = "The most likely plates valid for the formats";
-            FirstPage.Heading(w, valid);
-            w.Paragraph("The same confidences, restricted to texts that a format of the country" + (reading.State is null ? "" : " and state") + " allows, written as on the plate."
-                + (reading.Valid.Complete ? "" : string.Create(inv, $" The search stopped after {ValidRanking.MaxExamined} texts, so the list is exact among those only.")),
-                fonts.Regular, layout.SmallSize, SKColors.DimGray);
-            w.Y += layout.SmallSize * 0.5f;
-            PlateTable(w, valid, reading.Valid.Plates.Count, 1, i => (reading.Valid.Plates[i].Plate, reading.Valid.Plates[i].Confidence, reading.Valid.Plates[i].TemplateName));
-        }
+        if (reading.Valid.Plates.Count > 0) Valid(w, reading);
     }
 
-    /// <summary>Rank, plate, confidence (and the format's name) in <paramref name="columns"/> columns side by side.</summary>
+    private static void Valid(PageWriter w, Reading reading)
+    {
+        var layout = w.Layout;
+        var fonts = w.Fonts;
+        var inv = CultureInfo.InvariantCulture;
+        var valid = reading.Valid;
+        w.Y += Gap;
+        var title = "The most likely plates valid for the formats";
+        FirstPage.Heading(w, title);
+        w.Paragraph("The same confidences, restricted to texts that a format of the country" + (reading.State is null ? "" : " and state") + " allows, written as on the plate."
+            + (valid.Complete ? "" : string.Create(inv, $" The search stopped after {ValidRanking.MaxExamined} texts, so the list is exact among those only.")),
+            fonts.Regular, layout.SmallSize, SKColors.DimGray);
+        // The formats by id, named once here rather than on every row, with their share of the valid plates' confidence.
+        var named = new List<string>();
+        foreach (var plate in valid.Plates)
+        {
+            if (named.Contains(plate.Template)) continue;
+            named.Add(plate.Template);
+            var share = "";
+            foreach (var f in valid.Formats)
+            {
+                if (f.Template == plate.Template) share = ", " + ConfidenceText.Percent(f.Share) + " of the valid plates' confidence";
+            }
+            w.Paragraph($"{plate.Template} = {plate.TemplateName}{share}", fonts.Regular, layout.SmallSize, SKColors.DimGray, indent: 10, maxLines: 2);
+        }
+        if (valid.States.Count > 0)
+        {
+            var states = new List<string>();
+            for (var i = 0; i < valid.States.Count && i < 10; i++) states.Add($"{valid.States[i].Name} ({valid.States[i].State}) {ConfidenceText.Percent(valid.States[i].Share)}");
+            w.Paragraph("Likely states given the reading: " + string.Join(", ", states), fonts.Regular, layout.SmallSize, SKColors.DimGray, maxLines: 3);
+        }
+        w.Y += layout.SmallSize * 0.5f;
+        PlateTable(w, title, valid.Plates.Count, layout.CandidateColumns, i => (valid.Plates[i].Plate, valid.Plates[i].Confidence, valid.Plates[i].Template));
+    }
+
+    /// <summary>Rank, plate, confidence (and the format's id) in <paramref name="columns"/> columns side by side.</summary>
     private static void PlateTable(PageWriter w, string title, int count, int columns, Func<int, (string Plate, double Confidence, string? Format)> item)
     {
         var fonts = w.Fonts;
         Table(w, title, count, columns, header: (x, width) =>
         {
             Cell(w, "Rank", fonts.Bold, x, SKColors.DimGray);
-            Cell(w, "Plate", fonts.Bold, x + 34, SKColors.DimGray);
-            Cell(w, "Confidence", fonts.Bold, x + 150, SKColors.DimGray);
-            if (item(0).Format is not null) Cell(w, "Format", fonts.Bold, x + 230, SKColors.DimGray);
+            Cell(w, "Plate", fonts.Bold, x + PlateAt, SKColors.DimGray);
+            Cell(w, "Confidence", fonts.Bold, x + ConfidenceAt, SKColors.DimGray);
+            if (item(0).Format is not null) Cell(w, "Format", fonts.Bold, x + FormatAt, SKColors.DimGray);
         }, row: (i, x, width) =>
         {
             var (plate, confidence, format) = item(i);
             Cell(w, (i + 1).ToString(CultureInfo.InvariantCulture), fonts.Regular, x);
-            Cell(w, plate, fonts.Mono, x + 34);
-            Cell(w, ConfidenceText.Percent(confidence), fonts.Regular, x + 150);
+            Cell(w, plate, fonts.Mono, x + PlateAt);
+            Cell(w, ConfidenceText.Percent(confidence), fonts.Regular, x + ConfidenceAt);
             if (format is not null)
             {
                 using var font = PageWriter.Font(fonts.Regular, w.Layout.TextSize);
-                Cell(w, TextWrapper.Truncate(format, x + width - (x + 230), s => font.MeasureText(s)), fonts.Regular, x + 230, SKColors.DimGray);
+                Cell(w, TextWrapper.Truncate(format, width - FormatAt, s => font.MeasureText(s)), fonts.Regular, x + FormatAt, SKColors.DimGray);
             }
         });
     }
