@@ -22,7 +22,7 @@ internal static class FirstPage
         ("For investigation only, never evidence.",
             "This is a second opinion from a neural network trained on synthetic plates. It is not an enhanced image and it does not prove what the plate says."),
         ("A confidence is the network's certainty, not the probability of being right.",
-            "A plate listed at 40 % is not right four times in ten; the true plate may have a low confidence or be missing from the lists."),
+            "A high confidence does not make a plate right: the true plate may have a low confidence, or be missing from the lists."),
         ("Seeing the result can bias you: form your own reading first.",
             "Write down what you read in the picture before you turn to page 2. That is why this page shows no result."),
     ];

@@ -76,6 +76,14 @@ internal static class FrameGrid
         }
     }
 
+    /// <summary>The corners to a tenth of a pixel (the JSON has them exactly): "1 (x, y), 2 (x, y), ...".</summary>
+    private static string Corners(IReadOnlyList<System.Numerics.Vector2> corners)
+    {
+        var parts = new string[corners.Count];
+        for (var i = 0; i < parts.Length; i++) parts[i] = string.Create(CultureInfo.InvariantCulture, $"{i + 1} ({corners[i].X:0.0}, {corners[i].Y:0.0})");
+        return string.Join(", ", parts);
+    }
+
     private static float CellWidth(PageWriter w, int columns) => (w.Width - (columns - 1) * Gap) / columns;
 
     /// <summary>Draws (with an image) or measures (without) frame <paramref name="i"/>'s cell at the cursor,
@@ -106,8 +114,9 @@ internal static class FrameGrid
         Text(reading.Frames.Count == 1 ? $"File: {name}" : $"Frame {i + 1}: {name}", w.Fonts.Bold, 2);
         Text(string.Create(inv, $"{frame.Format}, {frame.Width} × {frame.Height} px")
             + (frame.Orientation > 1 ? string.Create(inv, $", EXIF orientation {frame.Orientation} applied") : ""), w.Fonts.Regular, 1);
-        Text("SHA-256 of the file: " + frame.Sha256, w.Fonts.Mono, 3);
-        Text(frame.WholeImage ? "Corners: none selected, the whole picture was read" : "Corners (1-4, pixels): " + PlateCorners.Format(frame.Corners),
+        // Never cut: the hash is the point (64 characters: 3 lines in the narrowest cell, plus the label's).
+        Text("SHA-256 of the file: " + frame.Sha256, w.Fonts.Mono, int.MaxValue);
+        Text(frame.WholeImage ? "Corners: none selected, the whole picture was read" : "Corners (1-4, pixels): " + Corners(frame.Corners),
             w.Fonts.Regular, 2, SKColors.DimGray);
         var height = Math.Max(target.Y - top, beside ? size.Height : 0);
         w.Y = top;

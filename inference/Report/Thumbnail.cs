@@ -63,7 +63,11 @@ internal static class Thumbnail
             // Keep the label on the thumbnail when the corner is at its edge.
             at = new SKPoint(Math.Clamp(at.X, x + 4, x + size.Width - 4), Math.Clamp(at.Y, y + 4, y + size.Height - 4));
             canvas.DrawCircle(at, 4, disc);
-            canvas.DrawText((i + 1).ToString(CultureInfo.InvariantCulture), at.X, at.Y + 2.5f, SKTextAlign.Center, font, ink);
+            // Drawn as outlines, not text: a number drawn as text would land among the words of the hash beside
+            // the thumbnail when someone copies it out of the PDF.
+            var label = (i + 1).ToString(CultureInfo.InvariantCulture);
+            using var outline = font.GetTextPath(label, new SKPoint(at.X - font.MeasureText(label) / 2, at.Y + 2.5f));
+            canvas.DrawPath(outline, ink);
         }
     }
 }
