@@ -75,7 +75,7 @@ public static class ReadCommand
                     countryCode, r.GetValue(state), r.GetValue(format));
                 var reading = reader.Read(request);
                 var names = frames.Select(f => f.Image).ToList();
-                output.WriteLine(r.GetValue(json) ? ReadingJson.ToJson(reading, names) : Tables(reading, names, FormatRegistry.Default));
+                // The report first: when it cannot be written, the command fails without printing half its answer.
                 if (r.GetValue(pdf) is { } pdfPath)
                 {
                     // The file names as the examiner knows them: without the folders of this machine.
@@ -84,6 +84,7 @@ public static class ReadCommand
                     WritePdf(pdfPath, reading, request.Frames, details);
                     error.WriteLine($"wrote the PDF report to {Path.GetFullPath(pdfPath)}");
                 }
+                output.WriteLine(r.GetValue(json) ? ReadingJson.ToJson(reading, names) : Tables(reading, names, FormatRegistry.Default));
                 return 0;
             }
             catch (Exception e) when (e is ArgumentException or ModelUnavailableException or IOException)
