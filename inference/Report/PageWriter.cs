@@ -67,13 +67,6 @@ internal sealed class PageWriter
         Canvas = null;
     }
 
-    /// <summary>A measure of text width in points for a typeface and size.</summary>
-    public static Func<string, float> Measure(SKTypeface typeface, float size)
-    {
-        var font = Font(typeface, size);
-        return s => font.MeasureText(s);
-    }
-
     /// <summary>Wrapped text from <see cref="Y"/> down, at most <paramref name="maxLines"/> lines (an ellipsis ends
     /// it when cut); returns the lines drawn.</summary>
     public int Paragraph(string text, SKTypeface typeface, float size, SKColor? colour = null, float indent = 0, int maxLines = int.MaxValue, float? width = null)
