@@ -42,9 +42,10 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
     public async Task<IReadOnlyList<Licence>> LicencesAsync(long? institutionId = null, CancellationToken cancel = default)
     {
         await using var connection = await db.OpenAsync(cancel);
-        return await connection.QueryAsync(null,
-            $"SELECT {Rows.LicenceColumns} FROM licences l WHERE @institution IS NULL OR l.institution_id = @institution ORDER BY l.institution_id, l.name",
-            Rows.Licence, ("institution", institutionId));
+        // Two queries rather than "@institution IS NULL OR ...": PostgreSQL cannot type a parameter that is only NULL.
+        var where = institutionId is null ? "" : "WHERE l.institution_id = @institution";
+        return await connection.QueryAsync(null, $"SELECT {Rows.LicenceColumns} FROM licences l {where} ORDER BY l.institution_id, l.name",
+            Rows.Licence, ("institution", institutionId ?? 0));
     }
 
     /// <summary>A licence with <paramref name="usesPerSeat"/> uses per seat a month, or

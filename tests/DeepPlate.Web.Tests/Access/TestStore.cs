@@ -91,6 +91,11 @@ internal sealed class TestStore : IAsyncDisposable
         return dump;
     }
 
+    /// <summary>The tables whose rows differ between two dumps (or that only one has), by name.</summary>
+    public static IReadOnlyList<string> ChangedTables(Dictionary<string, List<string[]>> before, Dictionary<string, List<string[]>> after) =>
+        [.. before.Keys.Union(after.Keys).Where(t => !before.TryGetValue(t, out var a) || !after.TryGetValue(t, out var b)
+            || a.Count != b.Count || !a.Zip(b).All(p => p.First.SequenceEqual(p.Second))).Order(StringComparer.Ordinal)];
+
     /// <summary>Table name to its column names, in order, as the database reports them.</summary>
     public async Task<Dictionary<string, string[]>> SchemaAsync()
     {
@@ -110,17 +115,7 @@ internal sealed class TestStore : IAsyncDisposable
     public async Task<long?> SqlAsync(string sql, params (string, object?)[] args)
     {
         await using var connection = await Db.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in args)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? null : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+        return await connection.LongAsync(null, sql, args);
     }
 
     private async Task<List<string>> TablesAsync(DbConnection connection)

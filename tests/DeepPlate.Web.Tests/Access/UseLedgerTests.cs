@@ -148,11 +148,9 @@ public sealed class UseLedgerTests
         await store.Ledger.ConsumeAsync(user.Id, licence.Id, " DE ");
 
         var after = await store.DumpAsync();
-        Assert.Equal(["audit", "usage"], after.Keys.Where(t => !Same(before[t], after[t])).Order());
+        Assert.Equal(["audit", "usage"], TestStore.ChangedTables(before, after));
         Assert.Equal([[licence.Id.ToString(), "2026-03", "1"]], after["usage"]);
         var audit = Assert.Single(after["audit"]);
         Assert.Equal([user.Id.ToString(), licence.Id.ToString(), store.Clock.Now.ToUnixTimeMilliseconds().ToString(), "de"], audit[1..]);
     }
-
-    private static bool Same(List<string[]> a, List<string[]> b) => a.Count == b.Count && a.Zip(b).All(p => p.First.SequenceEqual(p.Second));
 }
