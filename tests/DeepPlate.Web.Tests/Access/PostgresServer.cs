@@ -36,6 +36,8 @@ internal static class PostgresServer
         if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given) return given;
         var script = FindScript();
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // The cluster goes to /tmp, not to this process's TMPDIR, which the "nothing written" test watches.
+        start.Environment["TMPDIR"] = "/tmp";
         foreach (var a in new[] { script, "start", "--owner-pid", Environment.ProcessId.ToString() }) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();

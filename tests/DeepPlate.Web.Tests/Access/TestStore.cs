@@ -36,6 +36,15 @@ internal sealed class TestStore : IAsyncDisposable
     public AccessRequirements Requirements => new(Db, Countries, Terms, Clock);
     public DateOnly Today => DateOnly.FromDateTime(Clock.Now.UtcDateTime);
 
+    /// <summary>Where the tests' SQLite files go: beside TMPDIR (<see cref="TestEnvironment.TempFolder"/>), not in it,
+    /// because the "nothing written" test watches TMPDIR for anything the app writes.</summary>
+    public static string NewSqliteFile()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(TestEnvironment.TempFolder)!, "deepplate-web-access");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+    }
+
     /// <summary>A database of <paramref name="kind"/>, migrated unless <paramref name="migrate"/> is false.</summary>
     public static async Task<TestStore> CreateAsync(string kind, AccessOptions? options = null, bool migrate = true)
     {
@@ -43,7 +52,7 @@ internal sealed class TestStore : IAsyncDisposable
         TestStore store;
         if (kind == "sqlite")
         {
-            var file = Path.Combine(Path.GetTempPath(), $"deepplate-access-{Guid.NewGuid():N}.db");
+            var file = NewSqliteFile();
             store = new(new SqliteAccessDatabase($"Data Source={file}"), options, file);
         }
         else
@@ -72,11 +81,14 @@ internal sealed class TestStore : IAsyncDisposable
     }
 
     /// <summary>Every row of every table as text, by table name (for "nothing of a reading is stored").</summary>
-    public async Task<Dictionary<string, List<string[]>>> DumpAsync()
+    public Task<Dictionary<string, List<string[]>>> DumpAsync() => DumpAsync(Db);
+
+    /// <summary>Every row of every table of <paramref name="db"/> as text, by table name.</summary>
+    public static async Task<Dictionary<string, List<string[]>>> DumpAsync(AccessDatabase db)
     {
-        await using var connection = await Db.OpenAsync();
+        await using var connection = await db.OpenAsync();
         var dump = new Dictionary<string, List<string[]>>();
-        foreach (var table in await TablesAsync(connection))
+        foreach (var table in await TablesAsync(db, connection))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table}";
@@ -101,7 +113,7 @@ internal sealed class TestStore : IAsyncDisposable
     {
         await using var connection = await Db.OpenAsync();
         var schema = new Dictionary<string, string[]>();
-        foreach (var table in await TablesAsync(connection))
+        foreach (var table in await TablesAsync(Db, connection))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table} WHERE 1 = 0";
@@ -118,10 +130,10 @@ internal sealed class TestStore : IAsyncDisposable
         return await connection.LongAsync(null, sql, args);
     }
 
-    private async Task<List<string>> TablesAsync(DbConnection connection)
+    private static async Task<List<string>> TablesAsync(AccessDatabase db, DbConnection connection)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Db is SqliteAccessDatabase
+        command.CommandText = db is SqliteAccessDatabase
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
             : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name";
         await using var reader = await command.ExecuteReaderAsync();

@@ -1,0 +1,83 @@
+using System.Net;
+using DeepPlate.Web.Access;
+
+namespace DeepPlate.Web.Tests.Access;
+
+/// <summary>The admin area over real HTTP: administrators only, and what it sets up works.</summary>
+public sealed class AdminHttpTests(ReaderAppFixture fixture) : IClassFixture<ReaderAppFixture>
+{
+    private async Task<AccessSession> Administrator()
+    {
+        var admin = await AccessSession.LogIn(fixture.App, "admin", ReaderApp.AdminPassword);
+        if (admin.Last!.RequestMessage!.RequestUri!.AbsolutePath == "/terms") await admin.Submit("/terms", []);
+        return admin;
+    }
+
+    [Fact]
+    public async Task A_reader_cannot_use_the_admin_area()
+    {
+        using var reader = await AccessSession.LogIn(fixture.App, ReaderApp.ReaderName, ReaderApp.ReaderPassword);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.Client.GetAsync("/admin")).StatusCode);
+        var token = System.Text.RegularExpressions.Regex.Match(await reader.Client.GetStringAsync("/"), """name="__RequestVerificationToken" type="hidden" value="([^"]+)""").Groups[1].Value;
+        var post = await reader.Client.PostAsync("/admin?handler=Institution", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["name"] = "Rogue", ["country"] = "de",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.DoesNotContain(await fixture.App.Get<AccessAdmin>().InstitutionsAsync(), i => i.Name == "Rogue");
+    }
+
+    [Fact]
+    public async Task The_administrator_sets_up_an_institution_a_licence_and_a_user_who_can_then_read()
+    {
+        using var admin = await Administrator();
+        var store = fixture.App.Get<AccessAdmin>();
+
+        await admin.Submit("/admin", new() { ["name"] = "Politie Utrecht", ["country"] = "NL" }, "Institution");
+        Assert.Contains("institution &#x27;Politie Utrecht&#x27; created", admin.LastPage);
+        var institution = (await store.InstitutionsAsync()).Single(i => i.Name == "Politie Utrecht");
+        Assert.Equal("nl", institution.Country);
+
+        var until = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("yyyy-MM-dd");
+        await admin.Submit("/admin", new() { ["institution"] = institution.Id.ToString(), ["name"] = "recherche", ["seats"] = "2", ["usesPerSeat"] = "3", ["activeUntil"] = until }, "Licence");
+        var licence = Assert.Single(await store.LicencesAsync(institution.Id));
+        Assert.Equal(6, licence.MonthlyUses);
+
+        await admin.Submit("/admin", new() { ["userName"] = "Femke", ["password"] = "femke-password", ["institution"] = institution.Id.ToString() }, "User");
+        var femke = (await store.UsersAsync()).Single(u => u.UserName == "femke");
+        await admin.Submit("/admin", new() { ["user"] = femke.Id.ToString(), ["licences"] = licence.Id.ToString() }, "Licences");
+        Assert.Equal([licence.Id], await store.AssociationsAsync(femke.Id));
+
+        using var user = await AccessSession.LogIn(fixture.App, "femke", "femke-password");
+        await user.Submit("/terms", []);
+        Assert.Contains("""<b id="uses-left">6</b>""", user.LastPage);
+        var (png, corners) = Plates.Scene();
+        var read = await user.ReadApi(Plates.Form(png, Plates.Text(corners), "de", licence: licence.Id.ToString()));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("""<b id="uses-left">5</b>""", await user.Client.GetStringAsync("/"));
+
+        // The plan ends yesterday: the user's next read is refused.
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd");
+        await admin.Submit("/admin", new() { ["licence"] = licence.Id.ToString(), ["seats"] = "2", ["usesPerSeat"] = "3", ["activeUntil"] = yesterday }, "Plan");
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.ReadApi(Plates.Form(png, Plates.Text(corners), "de", licence: licence.Id.ToString()))).StatusCode);
+
+        // A new password (which also lifts a lockout).
+        await admin.Submit("/admin", new() { ["user"] = femke.Id.ToString(), ["password"] = "another-password" }, "Password");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AccessSession.LogIn(fixture.App, "femke", "femke-password")).Last!.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await AccessSession.LogIn(fixture.App, "femke", "another-password")).Last!.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refused_change_shows_its_reason()
+    {
+        using var admin = await Administrator();
+
+        var duplicate = await admin.Submit("/admin", new() { ["name"] = "Test police", ["country"] = "de" }, "Institution");
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Contains("exists already", admin.LastPage);
+        var foreign = await admin.Submit("/admin", new() { ["user"] = "1", ["licences"] = "999" }, "Licences");
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Contains("own institution", admin.LastPage);
+    }
+}
