@@ -41,7 +41,6 @@ public sealed class LoginModel(AccountLogin login) : PageModel
                 Error = "wrong user name or password";
                 break;
         }
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
 }
