@@ -48,15 +48,6 @@ public sealed partial class AccessSession(HttpClient client) : IDisposable
     /// <summary>POST /api/read with this session's cookie.</summary>
     public Task<HttpResponseMessage> ReadApi(MultipartFormDataContent form) => client.PostAsync("/api/read", form);
 
-    /// <summary>POST /read as the upload page's script does: the page's antiforgery token in the header.</summary>
-    public async Task<HttpResponseMessage> ReadPage(MultipartFormDataContent form)
-    {
-        var token = PageToken().Match(await client.GetStringAsync("/")).Groups[1].Value;
-        var request = new HttpRequestMessage(HttpMethod.Post, "/read") { Content = form };
-        request.Headers.Add("X-CSRF-TOKEN", WebUtility.HtmlDecode(token));
-        return await client.SendAsync(request);
-    }
-
     public static async Task<string> Error(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
 
@@ -77,9 +68,6 @@ public sealed partial class AccessSession(HttpClient client) : IDisposable
     /// <summary>This month's count of uses of a licence, from the database.</summary>
     public static async Task<long> Used(ReaderApp app, long licence, long user) =>
         (await app.Get<UseLedger>().ListAsync(user)).Single(l => l.Licence.Id == licence).Used;
-
-    [GeneratedRegex("""<meta name="csrf-token" content="([^"]+)">""")]
-    private static partial Regex PageToken();
 
     [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)""")]
     private static partial Regex FormToken();

@@ -18,20 +18,20 @@ public sealed class NothingStoredHttpTests
         if (kind == "postgres") settings["Access:Postgres"] = await PostgresServer.CreateDatabaseAsync();
         using var app = new ReaderApp(settings);
         var db = app.Get<AccessDatabase>();
-        using var session = new AccessSession(app.CreateClient()); // the test reader, by HTTP Basic
+        using var page = await PageSession.Open(app); // the test reader, by HTTP Basic
         var (png, corners) = Plates.Scene();
         var before = await TestStore.DumpAsync(db);
 
         var plates = new List<string>();
-        var api = await session.Client.PostAsync("/api/read", Plates.Form(png, Plates.Text(corners), "de"));
+        var api = await page.Client.PostAsync("/api/read", Plates.Form(png, Plates.Text(corners), "de"));
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         plates.AddRange(Candidates(JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement));
         using var form = Plates.Form(png, Plates.Text(corners), "de");
         form.Add(new StringContent("QX ZZ 9876"), "examinerReading");
-        var read = await session.ReadPage(form);
+        var read = await page.Read(form);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         plates.AddRange(Candidates(JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement.GetProperty("reading")));
-        Assert.Equal(HttpStatusCode.BadRequest, (await session.Client.PostAsync("/api/read", Plates.Form([1, 2, 3], null, "de"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await page.Client.PostAsync("/api/read", Plates.Form([1, 2, 3], null, "de"))).StatusCode);
         var after = await TestStore.DumpAsync(db);
 
         Assert.Equal(["audit", "usage"], TestStore.ChangedTables(before, after));
