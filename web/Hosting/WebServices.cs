@@ -3,6 +3,9 @@ using DeepPlate.Web.Features.Reading;
 using DeepPlate.Web.Features.Templates;
 using DeepPlate.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace DeepPlate.Web.Hosting;
 
@@ -11,22 +14,20 @@ public static class WebServices
 {
     public static WebApplicationBuilder AddDeepPlate(this WebApplicationBuilder builder)
     {
-        var limits = builder.Configuration.GetSection(WebLimits.Section).Get<WebLimits>() ?? new WebLimits();
         var services = builder.Services;
+        // Read when first needed, not now: configuration added later (tests, command line) counts too.
         services.Configure<WebLimits>(builder.Configuration.GetSection(WebLimits.Section));
-
-        builder.WebHost.ConfigureKestrel(k =>
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebLimits>>((k, limits) =>
         {
             k.AddServerHeader = false;
             // The read endpoints count the form's bytes themselves (413 past MaxRequestBytes); this stops anything
             // bigger at the door, with room for the multipart headers.
-            k.Limits.MaxRequestBodySize = limits.MaxRequestBytes + 64 * 1024;
+            k.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes + 64 * 1024;
         });
 
-        // Antiforgery tokens are protected by keys held in memory only: nothing is written to disk (the default
-        // would keep them under ~/.aspnet). A restart invalidates open pages' tokens (reload). Issue 8, with
-        // several instances, needs shared keys.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // Antiforgery tokens are protected by keys held in memory only (InMemoryKeys): nothing is written to disk.
+        services.AddDataProtection().SetApplicationName("DeepPlate.Web");
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeys());
         services.AddAntiforgery(o =>
         {
             o.HeaderName = ReadEndpoints.AntiforgeryHeader;
@@ -36,7 +37,7 @@ public static class WebServices
         });
         services.AddRazorPages();
         services.AddOpenApi();
-        services.AddReadRateLimit(limits);
+        services.AddReadRateLimit();
 
         services.AddModels(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
