@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using DeepPlate.Web.Tests.Features.Templates;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
@@ -24,19 +25,19 @@ public sealed class NothingKeptTests
 {
     private static readonly string Home = Environment.GetEnvironmentVariable("HOME") ?? "/root";
 
-    private static IEnumerable<string> Watched() =>
+    private static IEnumerable<string> Watched(string contentRoot) =>
     [
         Path.GetTempPath(),
-        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../web")),
+        contentRoot,
         AppContext.BaseDirectory,
         Path.Combine(Home, ".aspnet"),
     ];
 
     /// <summary>Every file and folder under the watched folders: path, size, last write time.</summary>
-    private static SortedDictionary<string, (long Size, DateTime Written)> Snapshot()
+    private static SortedDictionary<string, (long Size, DateTime Written)> Snapshot(string contentRoot)
     {
         var files = new SortedDictionary<string, (long, DateTime)>(StringComparer.Ordinal);
-        foreach (var root in Watched())
+        foreach (var root in Watched(contentRoot))
         {
             if (!Directory.Exists(root))
             {
@@ -55,8 +56,9 @@ public sealed class NothingKeptTests
     public async Task After_reads_no_file_has_been_written_anywhere()
     {
         Assert.Equal(TestEnvironment.TempFolder, Path.GetTempPath().TrimEnd('/'));
-        Assert.True(File.Exists(Path.Combine(Watched().ElementAt(1), "DeepPlate.Web.csproj")), "the web project folder is watched");
         using var app = ReaderApp.Default();
+        var contentRoot = app.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
+        Assert.True(File.Exists(Path.Combine(contentRoot, "DeepPlate.Web.csproj")), $"the content root {contentRoot} is the web project's folder");
         using var client = app.CreateClient();
         var html = await client.GetStringAsync("/");
         var token = WebUtility.HtmlDecode(UploadPageTests.TokenMeta().Match(html).Value.Split("content=\"")[1].TrimEnd('"', '>'));
@@ -64,7 +66,7 @@ public sealed class NothingKeptTests
         var large = NoisePng(1600, 1200);
         Assert.True(large.Length > 1_000_000);
 
-        var before = Snapshot();
+        var before = Snapshot(contentRoot);
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/read", Plates.Form(png, Plates.Text(corners), "de"))).StatusCode);
@@ -75,7 +77,7 @@ public sealed class NothingKeptTests
         }
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/read", Plates.Form(large, null, "de"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/read", Plates.Form([1, 2, 3], null, "de"))).StatusCode);
-        var after = Snapshot();
+        var after = Snapshot(contentRoot);
 
         var changed = after.Where(a => !before.TryGetValue(a.Key, out var b) || b != a.Value).Select(a => a.Key)
             .Concat(before.Keys.Where(k => !after.ContainsKey(k))).ToList();

@@ -42,7 +42,7 @@ public sealed record ReadForm(byte[] Image, string FileName, string? Corners, st
         {
             while (await reader.ReadNextSectionAsync(cancel) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     throw Bad("every part of the form needs a Content-Disposition: form-data header with a field name");
                 }
