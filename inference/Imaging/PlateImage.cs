@@ -177,6 +177,53 @@ public sealed class PlateImage
         }
     }
 
+    /// <summary>
+    /// The upright picture scaled to <paramref name="width"/> x <paramref name="height"/> pixels, in colour: the
+    /// report's thumbnail (the reader itself only ever looks at grey values). Scaled with mipmaps, so a large photo
+    /// shrinks without aliasing.
+    /// </summary>
+    internal SKImage Scaled(int width, int height)
+    {
+        var info = new SKImageInfo(rawWidth, rawHeight, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);
+        try
+        {
+            using var pixmap = new SKPixmap(info, handle.AddrOfPinnedObject(), info.RowBytes);
+            // Alpha is ignored everywhere else, so here too: drawn as opaque.
+            using var raw = SKImage.FromPixels(pixmap);
+            using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+            var canvas = surface.Canvas;
+            canvas.Clear(SKColors.White);
+            canvas.Scale((float)width / Width, (float)height / Height);
+            canvas.Concat(UprightMatrix());
+            using var paint = new SKPaint { BlendMode = SKBlendMode.Src };
+            canvas.DrawImage(raw, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+            return surface.Snapshot();
+        }
+        finally
+        {
+            handle.Free();
+        }
+    }
+
+    /// <summary>Maps the stored picture onto the upright one (the inverse of <see cref="Raw"/>).</summary>
+    private SKMatrix UprightMatrix()
+    {
+        float w = rawWidth, h = rawHeight;
+        // Columns: upright x = ScaleX * rx + SkewX * ry + TransX; upright y = SkewY * rx + ScaleY * ry + TransY.
+        return origin switch
+        {
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+            _ => SKMatrix.Identity,
+        };
+    }
+
     /// <summary>The stored (raw) pixel shown at upright (x, y), for the eight EXIF orientations.</summary>
     private (int X, int Y) Raw(int x, int y) => origin switch
     {

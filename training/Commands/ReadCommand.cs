@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using DeepPlate.Formats;
 using DeepPlate.Inference;
+using DeepPlate.Inference.Report;
 
 namespace DeepPlate.Training.Commands;
 
@@ -34,20 +35,18 @@ public static class ReadCommand
         var batch = new Option<string>("--batch") { Description = "Read every line of a TSV file (image, country, state, corners; state and corners may be empty) and print one JSON object per line." };
         var models = new Option<string>("--models") { Description = "Folder of models (default: DEEPPLATE_MODELS or the shipped models beside the binaries)." };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads per model and parallel batch lines; 0 = all cores. The output does not depend on it." };
-        var pdf = new Option<string>("--pdf") { Description = "PDF report: not available yet." };
+        var pdf = new Option<string>("--pdf") { Description = "Also write the PDF report to this file: warnings and provenance on page 1, the results from page 2." };
+        var caseReference = new Option<string>("--case") { Description = "Case reference printed on the PDF report." };
+        var examiner = new Option<string>("--examiner") { Description = "Examiner's name printed on the PDF report." };
+        var examinerReading = new Option<string>("--examiner-reading") { Description = "The examiner's own reading, recorded before seeing the results, printed on page 1 of the PDF report." };
         var command = new Command("read", "Reads a degraded plate: per-position characters with confidences and the 60 most likely plates.")
         {
-            images, country, state, format, corners, json, batch, models, threads, pdf,
+            images, country, state, format, corners, json, batch, models, threads, pdf, caseReference, examiner, examinerReading,
         };
         command.SetAction(r =>
         {
             var output = r.InvocationConfiguration.Output;
             var error = r.InvocationConfiguration.Error;
-            if (r.GetValue(pdf) is not null)
-            {
-                error.WriteLine("error: --pdf is not available yet (the PDF report is a separate issue); use --json or the tables");
-                return 2;
-            }
             var threadCount = r.GetValue(threads);
             if (threadCount < 0)
             {
@@ -63,6 +62,7 @@ public static class ReadCommand
                     {
                         throw new ArgumentException("--batch takes everything from its file: give no IMAGE, --country or --corners with it");
                     }
+                    if (r.GetValue(pdf) is not null) throw new ArgumentException("--pdf makes the report of one reading: not with --batch");
                     using var batchModels = LoadModels(folder, threadCount);
                     return Batch(new PlateReader(batchModels, FormatRegistry.Default), tsv, threadCount, output);
                 }
@@ -75,6 +75,15 @@ public static class ReadCommand
                     countryCode, r.GetValue(state), r.GetValue(format));
                 var reading = reader.Read(request);
                 var names = frames.Select(f => f.Image).ToList();
+                // The report first: when it cannot be written, the command fails without printing half its answer.
+                if (r.GetValue(pdf) is { } pdfPath)
+                {
+                    // The file names as the examiner knows them: without the folders of this machine.
+                    var details = new ReportDetails([.. names.Select(Path.GetFileName).Select(n => n ?? "")], DateTimeOffset.UtcNow,
+                        r.GetValue(caseReference), r.GetValue(examiner), r.GetValue(examinerReading));
+                    WritePdf(pdfPath, reading, request.Frames, details);
+                    error.WriteLine($"wrote the PDF report to {Path.GetFullPath(pdfPath)}");
+                }
                 output.WriteLine(r.GetValue(json) ? ReadingJson.ToJson(reading, names) : Tables(reading, names, FormatRegistry.Default));
                 return 0;
             }
@@ -85,6 +94,24 @@ public static class ReadCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Writes the report beside its destination and moves it into place, so a reader of the file never
+    /// sees half a report and a failure leaves no broken file behind.</summary>
+    private static void WritePdf(string path, Reading reading, IReadOnlyList<PlateFrame> frames, ReportDetails details)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = File.Create(temp)) PlateReport.Write(file, reading, frames, details);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+            throw new IOException($"{path}: cannot write the PDF report ({e.Message})", e);
+        }
     }
 
     private static ModelCatalog LoadModels(string folder, int threads) => ModelCatalog.Load(folder, FormatRegistry.Default, threads);

@@ -142,7 +142,7 @@ public sealed class ReadCommandTests
     [InlineData("--country|de|--corners|5,5 60,20 60,5 5,20", "cross each other")]
     [InlineData("--country|de|--corners|1,2 3,4", "expected 4 points")]
     [InlineData("--country|de|--corners|1,1 9,1 9,9 1,9|--corners|1,1 9,1 9,9 1,9", "has two --corners")]
-    [InlineData("--country|de|--pdf|out.pdf", "--pdf is not available yet")]
+    [InlineData("--country|de|--pdf|/nonexistent-folder/out.pdf", "cannot write the PDF report")]
     [InlineData("", "--country is required")]
     public void BadInputIsAClearErrorNeverACrash(string extra, string message)
     {
@@ -151,6 +151,28 @@ public sealed class ReadCommandTests
         Assert.Empty(output);
         Assert.Contains(message, error);
         Assert.StartsWith("error: ", error);
+    }
+
+    [Fact]
+    public void PdfWritesTheReportAndSaysWhere()
+    {
+        var pdf = Path.Combine(Folder, "report öü.pdf");
+        var (exit, output, error) = Read(Image("de1"), "--corners", CornersOf("de1"), "--country", "de", "--models", Models,
+            "--pdf", pdf, "--case", "Fall Müller", "--examiner", "J. Weiß", "--examiner-reading", "M AB 12");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Characters by position", output);
+        Assert.Contains($"wrote the PDF report to {pdf}", error);
+        var bytes = File.ReadAllBytes(pdf);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        Assert.EndsWith("%%EOF", System.Text.Encoding.ASCII.GetString(bytes).TrimEnd());
+        // Written through a temporary file that is gone once the report is in place.
+        Assert.Empty(Directory.GetFiles(Folder, "*.tmp"));
+        // The case details are the PDF's metadata too (UTF-16 in the info dictionary, so only the ASCII part is checked here;
+        // the PDF text itself is read back in DeepPlate.Inference.Tests).
+        Assert.Contains("DeepPlate plate reading report", System.Text.Encoding.Latin1.GetString(bytes));
+        var (batchExit, _, batchError) = Read("--batch", Path.Combine(Folder, "x.tsv"), "--pdf", pdf, "--models", Models);
+        Assert.Equal(2, batchExit);
+        Assert.Contains("not with --batch", batchError);
     }
 
     [Fact]
