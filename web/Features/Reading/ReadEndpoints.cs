@@ -68,8 +68,7 @@ public static class ReadEndpoints
             w.WriteStartObject("reading");
             ReadingJson.Write(w, outcome.Reading);
             w.WriteEndObject();
-            if (pdf is null) w.WriteNull("pdf");
-            else w.WriteBase64String("pdf", pdf);
+            w.WriteBase64String("pdf", pdf);
             w.WriteEndObject();
         }
         return Results.Bytes(body.ToArray(), "application/json");

@@ -38,7 +38,14 @@ public sealed class ReadPageTests(ReaderAppFixture fixture) : IClassFixture<Read
             var reading = json.RootElement.GetProperty("reading");
             Assert.Equal(60, reading.GetProperty("candidates").GetArrayLength());
             Assert.Equal("de", reading.GetProperty("country").GetString());
-            Assert.True(json.RootElement.TryGetProperty("pdf", out _));
+            var pdf = json.RootElement.GetProperty("pdf").GetBytesFromBase64();
+            var pages = Pdf.PageTexts(pdf);
+            Assert.True(pages.Count >= 2, $"{pages.Count} pages");
+            Assert.Contains("frame 12.png", pages[0]);
+            Assert.Contains("B AB 1234", pages[0]);
+            // The results start on page 2: page 1 shows none of the candidates.
+            var best = reading.GetProperty("candidates")[0].GetProperty("plate").GetString()!;
+            Assert.Contains(best, string.Join(" ", pages.Skip(1)));
         }
     }
 
