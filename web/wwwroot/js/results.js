@@ -2,9 +2,12 @@
 // textContent only: nothing from the response is ever parsed as HTML.
 const SHOWN_PER_POSITION = 6;
 
+// Percentages people can read: one decimal from 1 %, two significant digits below, "< 0.0001 %" for the tail.
 function percent(p) {
   const v = p * 100;
-  return (v >= 1 ? v.toFixed(1) : v.toPrecision(2)) + " %";
+  if (v >= 1) return v.toFixed(1) + " %";
+  if (v < 0.0001) return "< 0.0001 %";
+  return v.toPrecision(2) + " %";
 }
 
 function row(table, cells, header = false) {
