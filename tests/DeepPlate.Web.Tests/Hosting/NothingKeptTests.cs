@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using DeepPlate.Web.Tests.Features.Templates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -59,9 +58,8 @@ public sealed class NothingKeptTests
         using var app = ReaderApp.Default();
         var contentRoot = app.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
         Assert.True(File.Exists(Path.Combine(contentRoot, "DeepPlate.Web.csproj")), $"the content root {contentRoot} is the web project's folder");
-        using var client = app.CreateClient();
-        var html = await client.GetStringAsync("/");
-        var token = WebUtility.HtmlDecode(UploadPageTests.TokenMeta().Match(html).Value.Split("content=\"")[1].TrimEnd('"', '>'));
+        using var page = await PageSession.Open(app);
+        var client = page.Client;
         var (png, corners) = Plates.Scene();
         var large = NoisePng(1600, 1200);
         Assert.True(large.Length > 1_000_000);
@@ -70,9 +68,7 @@ public sealed class NothingKeptTests
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/read", Plates.Form(png, Plates.Text(corners), "de"))).StatusCode);
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/read") { Content = Plates.Form(i == 0 ? large : png, i == 0 ? null : Plates.Text(corners), "de") };
-            request.Headers.Add("X-CSRF-TOKEN", token);
-            var response = await client.SendAsync(request);
+            var response = await page.Read(Plates.Form(i == 0 ? large : png, i == 0 ? null : Plates.Text(corners), "de"));
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/read", Plates.Form(large, null, "de"))).StatusCode);
@@ -97,15 +93,11 @@ public sealed class NothingKeptTests
             l.SetMinimumLevel(LogLevel.Trace);
             l.AddProvider(new CollectingLoggerProvider(lines));
         })));
-        using var client = app.CreateClient();
-        var html = await client.GetStringAsync("/");
-        var token = WebUtility.HtmlDecode(UploadPageTests.TokenMeta().Match(html).Value.Split("content=\"")[1].TrimEnd('"', '>'));
+        using var page = await PageSession.Open(app);
         var (png, corners) = Plates.Scene();
         using var form = Plates.Form(png, Plates.Text(corners), "de");
         form.Add(new StringContent("QX ZZ 9876"), "examinerReading");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/read") { Content = form };
-        request.Headers.Add("X-CSRF-TOKEN", token);
-        var response = await client.SendAsync(request);
+        var response = await page.Read(form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var plates = json.RootElement.GetProperty("reading").GetProperty("candidates").EnumerateArray()
