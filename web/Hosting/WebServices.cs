@@ -20,9 +20,10 @@ public static class WebServices
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebLimits>>((k, limits) =>
         {
             k.AddServerHeader = false;
-            // The read endpoints count the form's bytes themselves (413 past MaxRequestBytes); this stops anything
-            // bigger at the door, with room for the multipart headers.
-            k.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes + 64 * 1024;
+            // The read endpoints count the form's bytes themselves (413 past MaxRequestBytes) and read what is left
+            // of a refused body, so the client gets the 413 rather than a reset; this stops anything bigger than
+            // twice the limit at the door (the connection is dropped).
+            k.Limits.MaxRequestBodySize = 2 * limits.Value.MaxRequestBytes + 64 * 1024;
         });
 
         // Antiforgery tokens are protected by keys held in memory only (InMemoryKeys): nothing is written to disk.

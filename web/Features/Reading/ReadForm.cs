@@ -26,7 +26,11 @@ public sealed record ReadForm(byte[] Image, string FileName, string? Corners, st
     /// <exception cref="ReadRefusedException">400 when the body is not a read form (its message says why), 413 when it is larger than <paramref name="maxBytes"/>.</exception>
     public static async Task<ReadForm> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancel)
     {
-        if (request.ContentLength > maxBytes) throw TooLarge(maxBytes);
+        if (request.ContentLength > maxBytes)
+        {
+            await Drain(request, cancel);
+            throw TooLarge(maxBytes);
+        }
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {
@@ -67,7 +71,13 @@ public sealed record ReadForm(byte[] Image, string FileName, string? Corners, st
         }
         catch (InvalidDataException e) when (e.Message.Contains("exceeds", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
+            await Drain(request, cancel);
             throw TooLarge(maxBytes);
+        }
+        catch (ReadRefusedException e) when (e.Status == StatusCodes.Status413PayloadTooLarge)
+        {
+            await Drain(request, cancel);
+            throw;
         }
         catch (InvalidDataException)
         {
@@ -99,6 +109,25 @@ public sealed record ReadForm(byte[] Image, string FileName, string? Corners, st
             memory.Write(buffer, 0, n);
         }
         return memory.ToArray();
+    }
+
+    /// <summary>
+    /// Reads and discards the rest of a refused body, so the client, still sending, receives the 413 instead of a
+    /// reset connection (a socket closed with unread data resets). Bounded by Kestrel's body limit
+    /// (<see cref="Hosting.WebServices"/>: twice the read limit); past that the connection is simply dropped.
+    /// </summary>
+    private static async Task Drain(HttpRequest request, CancellationToken cancel)
+    {
+        var buffer = new byte[81920];
+        try
+        {
+            while (await request.Body.ReadAsync(buffer, cancel) > 0)
+            {
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+        }
     }
 
     private static ReadRefusedException Bad(string message) => new(StatusCodes.Status400BadRequest, message);
