@@ -16,6 +16,8 @@ function showError(message) {
   const e = $("error");
   e.textContent = message ?? "";
   e.hidden = !message;
+  // The error sits above the step; Continue is at its bottom: bring the words into view.
+  if (message) window.scrollTo(0, 0);
 }
 
 // Step 1: country (templates for information; for the US a state and its formats), and the picture.
