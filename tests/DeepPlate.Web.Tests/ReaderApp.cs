@@ -20,8 +20,21 @@ public sealed class ReaderApp : WebApplicationFactory<Program>
         StartServer();
     }
 
-    /// <summary>Settings for most tests: a rate limit no test reaches.</summary>
-    public static ReaderApp Default() => new(new Dictionary<string, string?> { ["Limits:ReadsPerWindow"] = "0" });
+    /// <summary>Settings for most tests: a rate limit no test reaches, and the German model only, so that the tests
+    /// of a country without a model keep one whatever countries ship.</summary>
+    public static ReaderApp Default() => new(new Dictionary<string, string?>
+    {
+        ["Limits:ReadsPerWindow"] = "0",
+        ["Models:Directory"] = GermanOnly.Value,
+    });
+
+    private static readonly Lazy<string> GermanOnly = new(() =>
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "models-de-only");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "models", "de.onnx"), Path.Combine(folder, "de.onnx"), overwrite: true);
+        return folder;
+    });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
