@@ -2,9 +2,11 @@
 // textContent only: nothing from the response is ever parsed as HTML.
 const SHOWN_PER_POSITION = 6;
 
-// Percentages people can read: one decimal from 1 %, two significant digits below, "< 0.0001 %" for the tail.
+// Percentages people can read: one decimal from 1 %, two significant digits below, "< 0.0001 %" for the tail;
+// never rounded up to certainty (as in the PDF report, inference/Report/ConfidenceText.cs).
 function percent(p) {
   const v = p * 100;
+  if (v >= 99.95 && v < 100) return "99.9 %";
   if (v >= 1) return v.toFixed(1) + " %";
   if (v < 0.0001) return "< 0.0001 %";
   return v.toPrecision(2) + " %";
