@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace DeepPlate.Web.Tests.Features.Reading;
+
+public sealed class OpenApiTests(ReaderAppFixture fixture) : IClassFixture<ReaderAppFixture>
+{
+    [Fact]
+    public async Task The_openapi_document_describes_api_read_with_its_multipart_fields_and_answers()
+    {
+        using var client = fixture.App.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var paths = json.RootElement.GetProperty("paths");
+        var read = paths.GetProperty("/api/read").GetProperty("post");
+        var schema = read.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        var fields = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["image", "corners", "country", "state", "format"], fields);
+        Assert.Equal("binary", schema.GetProperty("properties").GetProperty("image").GetProperty("format").GetString());
+        var answers = read.GetProperty("responses").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["200", "400", "413", "429", "503"], answers);
+        // The page's own endpoint and the pictures are not part of the tools' API.
+        Assert.False(paths.TryGetProperty("/read", out _));
+    }
+}

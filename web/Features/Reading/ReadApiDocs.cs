@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace DeepPlate.Web.Features.Reading;
+
+/// <summary>
+/// The OpenAPI description of <c>POST /api/read</c> (document at <c>/openapi/v1.json</c>). The endpoint reads its
+/// multipart body itself (so nothing is buffered to disk), so the generator cannot infer the fields: they are
+/// described here.
+/// </summary>
+public static class ReadApiDocs
+{
+    public static RouteHandlerBuilder DescribeReadApi(this RouteHandlerBuilder endpoint) => endpoint
+        .WithSummary("Read a degraded licence plate")
+        .WithDescription("One picture and the plate's four corners; answers the same JSON object as `deepplate read --json`: " +
+            "per-position characters with confidences, the 60 most likely plates, the most likely valid plates and, with the US state or format " +
+            "unknown, the likely states and formats. Nothing is kept: no file, image, result or plate text.")
+        .Produces(StatusCodes.Status200OK, contentType: "application/json")
+        .Produces<ReadError>(StatusCodes.Status400BadRequest)
+        .Produces<ReadError>(StatusCodes.Status413PayloadTooLarge)
+        .Produces<ReadError>(StatusCodes.Status429TooManyRequests)
+        .Produces<ReadError>(StatusCodes.Status503ServiceUnavailable)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Required = new HashSet<string> { "image", "country" },
+                            Properties = new Dictionary<string, IOpenApiSchema>
+                            {
+                                ["image"] = Field(JsonSchemaType.String, "The picture: JPEG, PNG, BMP, WebP or GIF (first frame), at most 50 megapixels; EXIF orientation is applied.", "binary"),
+                                ["corners"] = Field(JsonSchemaType.String, "The plate's four corners in the upright picture's pixels, clockwise from the top-left: \"x1,y1 x2,y2 x3,y3 x4,y4\". Leave out for the whole picture (already the rectified plate)."),
+                                ["country"] = Field(JsonSchemaType.String, "Country code: fr de it nl es se uk us (gb = uk)."),
+                                ["state"] = Field(JsonSchemaType.String, "US state postal code; leave out or 'unknown' when not known."),
+                                ["format"] = Field(JsonSchemaType.String, "Template id (for the US within the state); leave out or 'unknown' for no rule."),
+                            },
+                        },
+                    },
+                },
+            };
+            return Task.CompletedTask;
+        });
+
+    private static OpenApiSchema Field(JsonSchemaType type, string description, string? format = null) =>
+        new() { Type = type, Description = description, Format = format };
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using DeepPlate.Inference;
+using DeepPlate.Web.Hosting;
+using DeepPlate.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+
+namespace DeepPlate.Web.Features.Reading;
+
+/// <summary>
+/// The two ways to read a plate, one request each, nothing kept:
+/// <list type="bullet">
+/// <item><c>POST /api/read</c> for tools and tests: multipart (image, corners, country, state, format), answers
+/// exactly <c>deepplate read --json</c>'s object (<see cref="ReadingJson.ToJson"/>). No antiforgery token: it is
+/// not called from the page; issue 8 puts authentication on it.</item>
+/// <item><c>POST /read</c> for the page: the same fields plus the user's own reading, an antiforgery token in the
+/// <c>X-CSRF-TOKEN</c> header, and answers the reading and the PDF report together (<c>{ fileName, reading, pdf }</c>,
+/// the PDF as base64), so the results page lives only in the browser.</item>
+/// </list>
+/// </summary>
+public static class ReadEndpoints
+{
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    public static RouteGroupBuilder MapReadEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Every read goes through this group: issue 8 adds .RequireAuthorization() and its "consume one use" filter here.
+        var reads = app.MapGroup("").RequireRateLimiting(ReadRateLimit.Policy).AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            try
+            {
+                return await next(context);
+            }
+            catch (ReadRefusedException e)
+            {
+                return Results.Json(new ReadError(e.Message), statusCode: e.Status);
+            }
+        });
+        reads.MapPost("/api/read", ReadApi).WithName("ReadPlate").DescribeReadApi();
+        reads.MapPost("/read", ReadPage).ExcludeFromDescription();
+        return reads;
+    }
+
+    private static async Task<IResult> ReadApi(HttpContext http, PlateReading reading, IOptions<WebLimits> limits)
+    {
+        var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
+        return Results.Text(ReadingJson.ToJson(reading.Read(form).Reading), "application/json", System.Text.Encoding.UTF8);
+    }
+
+    private static async Task<IResult> ReadPage(HttpContext http, PlateReading reading, IAntiforgery antiforgery, IOptions<WebLimits> limits, TimeProvider clock)
+    {
+        // The token must come in the header: without it the antiforgery service would look for it in the form and
+        // so buffer the upload through ASP.NET's form reader, which may write it to a temporary file.
+        if (!http.Request.Headers.ContainsKey(AntiforgeryHeader) || !await antiforgery.IsRequestValidAsync(http))
+        {
+            throw new ReadRefusedException(StatusCodes.Status400BadRequest, "the page's security token is missing or out of date: reload the page and try again");
+        }
+        var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
+        var outcome = reading.Read(form);
+        var pdf = ReportPdf.Render(outcome, form, clock.GetUtcNow());
+
+        using var body = new MemoryStream();
+        using (var w = new Utf8JsonWriter(body, ReadingJson.Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("fileName", form.FileName);
+            w.WriteStartObject("reading");
+            ReadingJson.Write(w, outcome.Reading);
+            w.WriteEndObject();
+            w.WriteBase64String("pdf", pdf);
+            w.WriteEndObject();
+        }
+        return Results.Bytes(body.ToArray(), "application/json");
+    }
+}
