@@ -1,8 +1,11 @@
+using DeepPlate.Web.Features.Access;
 using DeepPlate.Web.Features.Health;
 using DeepPlate.Web.Features.Reading;
 using DeepPlate.Web.Features.Templates;
 using DeepPlate.Web.Hosting;
 using DeepPlate.Web.Security;
+
+if (args is [AccessCommand.Verb, .. var command]) return await AccessCommand.RunAsync(command, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseLoopbackUnlessConfigured();
@@ -10,11 +13,15 @@ builder.AddDeepPlate();
 
 var app = builder.Build();
 app.LoadModels();
+app.PrepareAccess();
 
 app.UseSecurityHeaders();
 app.UsePlainErrors();
 app.UseStaticFiles();
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseTermsGate();
 
 app.MapOpenApi();
 app.MapRazorPages();
@@ -22,7 +29,8 @@ app.MapHealthEndpoints();
 app.MapTemplateEndpoints();
 app.MapReadEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -38,8 +38,10 @@ public static class Plates
 
     public static string Text(Vector2[] corners) => string.Join(' ', corners.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.X},{c.Y}")));
 
-    /// <summary>A multipart read form.</summary>
-    public static MultipartFormDataContent Form(byte[] image, string? corners, string country, string? state = null, string? format = null, string fileName = "plate.png")
+    /// <summary>A multipart read form, consuming a use of <paramref name="licence"/> (the test reader's unless given;
+    /// null: none named).</summary>
+    public static MultipartFormDataContent Form(byte[] image, string? corners, string country, string? state = null, string? format = null, string fileName = "plate.png",
+        string? licence = ReaderApp.ReaderLicence)
     {
         var form = new MultipartFormDataContent();
         var picture = new ByteArrayContent(image);
@@ -49,6 +51,7 @@ public static class Plates
         form.Add(new StringContent(country), "country");
         if (state is not null) form.Add(new StringContent(state), "state");
         if (format is not null) form.Add(new StringContent(format), "format");
+        if (licence is not null) form.Add(new StringContent(licence), "licence");
         return form;
     }
 }

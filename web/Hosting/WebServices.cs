@@ -1,4 +1,5 @@
 using DeepPlate.Synth;
+using DeepPlate.Web.Features.Access;
 using DeepPlate.Web.Features.Reading;
 using DeepPlate.Web.Features.Templates;
 using DeepPlate.Web.Security;
@@ -41,6 +42,7 @@ public static class WebServices
         services.AddReadRateLimit();
 
         services.AddModels(builder.Configuration);
+        services.AddAccess(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PlateReading>();
         services.AddSingleton(_ => FontCatalog.Default);

@@ -1,4 +1,7 @@
+using DeepPlate.Web.Access;
 using DeepPlate.Web.Features.Templates;
+using DeepPlate.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,17 +10,27 @@ namespace DeepPlate.Web.Pages;
 /// <summary>
 /// The reader's one page, in three steps the browser switches between (upload, selection, results): the picture,
 /// the corners and the results stay in this tab's memory, so several tabs read several plates at once and nothing
-/// is sent before Continue. The page carries the antiforgery token its read request sends back.
+/// is sent before Continue. The page carries the antiforgery token its read request sends back. It is shown to a
+/// logged-in user who has accepted the terms (TermsGate) and meets the access requirements, with a choice of licence.
 /// </summary>
-public sealed class IndexModel(IAntiforgery antiforgery, IReadOnlyList<CountryChoice> countries) : PageModel
+public sealed class IndexModel(IAntiforgery antiforgery, IReadOnlyList<CountryChoice> countries, AccessRequirements requirements, UseLedger uses) : PageModel
 {
     public IReadOnlyList<CountryChoice> Countries => countries;
 
     public string Token { get; private set; } = "";
 
-    public void OnGet()
+    /// <summary>The user's licences with an active plan and what is left of them this month (the read consumes the
+    /// chosen one).</summary>
+    public IReadOnlyList<LicenceUses> Licences { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
     {
-        Token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
         Response.Headers.CacheControl = "no-store";
+        var user = User.UserId()!.Value;
+        // No active plan, or an institution in a country not served: the access page says which.
+        if (!(await requirements.CheckAsync(user, HttpContext.RequestAborted)).Granted) return Redirect("/access");
+        Licences = [.. (await uses.ListAsync(user, HttpContext.RequestAborted)).Where(l => l.Active)];
+        Token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
+        return Page();
     }
 }

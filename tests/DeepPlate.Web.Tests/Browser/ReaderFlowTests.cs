@@ -33,6 +33,10 @@ public sealed class ReaderFlowTests : IAsyncLifetime
         ? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../docs/web"))
         : null;
 
+    /// <summary>The test reader's credentials on every request (HTTP Basic): these tests are about reading; logging in
+    /// through the page is the access tests' subject (Access/AccessBrowserTests).</summary>
+    private static readonly Dictionary<string, string> LoggedIn = new() { ["Authorization"] = ReaderApp.Basic(ReaderApp.ReaderName, ReaderApp.ReaderPassword).ToString() };
+
     private static async Task Screenshot(IPage page, string name, bool fullPage = false)
     {
         if (ScreenshotFolder is null) return;
@@ -65,7 +69,7 @@ public sealed class ReaderFlowTests : IAsyncLifetime
     public async Task Upload_select_four_corners_read_show_results_and_download_the_pdf()
     {
         var (png, corners) = Plates.Scene();
-        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1200, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1200, Height = 900 }, ExtraHTTPHeaders = LoggedIn });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add(m.Text); };
@@ -143,7 +147,7 @@ public sealed class ReaderFlowTests : IAsyncLifetime
     public async Task Errors_are_shown_in_plain_words_and_tabs_are_independent()
     {
         var (png, corners) = Plates.Scene();
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 }, ExtraHTTPHeaders = LoggedIn });
         var first = await context.NewPageAsync();
         var second = await context.NewPageAsync();
         foreach (var page in new[] { first, second }) await page.GotoAsync(app.Address.ToString());
@@ -182,7 +186,7 @@ public sealed class ReaderFlowTests : IAsyncLifetime
     [Fact]
     public async Task The_us_shows_formats_once_a_state_is_chosen()
     {
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 }, ExtraHTTPHeaders = LoggedIn });
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.Address.ToString());
         await page.SelectOptionAsync("#country", "us");

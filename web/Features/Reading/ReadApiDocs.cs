@@ -14,9 +14,14 @@ public static class ReadApiDocs
         .WithSummary("Read a degraded licence plate")
         .WithDescription("One picture and the plate's four corners; answers the same JSON object as `deepplate read --json`: " +
             "per-position characters with confidences, the 60 most likely plates, the most likely valid plates and, with the US state or format " +
-            "unknown, the likely states and formats. Nothing is kept: no file, image, result or plate text.")
+            "unknown, the likely states and formats. Needs a login (HTTP Basic, or the login page's cookie) and consumes one use of the named licence " +
+            "when the read succeeds (a failed read consumes nothing); the uses left this month come back in the X-Uses-Left header. " +
+            "Nothing is kept: no file, image, result or plate text, only the count of uses and an audit row (user, licence, time, country).")
         .Produces(StatusCodes.Status200OK, contentType: "application/json")
         .Produces<ReadError>(StatusCodes.Status400BadRequest)
+        .Produces<ReadError>(StatusCodes.Status401Unauthorized)
+        .Produces<ReadError>(StatusCodes.Status403Forbidden)
+        .Produces<ReadError>(StatusCodes.Status404NotFound)
         .Produces<ReadError>(StatusCodes.Status413PayloadTooLarge)
         .Produces<ReadError>(StatusCodes.Status429TooManyRequests)
         .Produces<ReadError>(StatusCodes.Status503ServiceUnavailable)
@@ -32,7 +37,7 @@ public static class ReadApiDocs
                         Schema = new OpenApiSchema
                         {
                             Type = JsonSchemaType.Object,
-                            Required = new HashSet<string> { "image", "country" },
+                            Required = new HashSet<string> { "image", "country", "licence" },
                             Properties = new Dictionary<string, IOpenApiSchema>
                             {
                                 ["image"] = Field(JsonSchemaType.String, "The picture: JPEG, PNG, BMP, WebP or GIF (first frame), at most 50 megapixels; EXIF orientation is applied.", "binary"),
@@ -40,6 +45,7 @@ public static class ReadApiDocs
                                 ["country"] = Field(JsonSchemaType.String, "Country code: fr de it nl es se uk us (gb = uk)."),
                                 ["state"] = Field(JsonSchemaType.String, "US state postal code; leave out or 'unknown' when not known."),
                                 ["format"] = Field(JsonSchemaType.String, "Template id (for the US within the state); leave out or 'unknown' for no rule."),
+                                ["licence"] = Field(JsonSchemaType.String, "The number of the licence to consume (one of the user's; the upload page lists them). 404 for a licence that is not the user's; 403 when its plan has ended, the institution's country is not served, or no use is left this month."),
                             },
                         },
                     },

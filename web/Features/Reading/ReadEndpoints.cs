@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DeepPlate.Inference;
+using DeepPlate.Web.Features.Access;
 using DeepPlate.Web.Hosting;
 using DeepPlate.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
@@ -12,7 +13,8 @@ namespace DeepPlate.Web.Features.Reading;
 /// <list type="bullet">
 /// <item><c>POST /api/read</c> for tools and tests: multipart (image, corners, country, state, format), answers
 /// exactly <c>deepplate read --json</c>'s object (<see cref="ReadingJson.ToJson"/>). No antiforgery token: it is
-/// not called from the page; issue 8 puts authentication on it.</item>
+/// not called from the page. A logged-in user (HTTP Basic for tools, or the cookie) names the licence to consume in
+/// the <c>licence</c> field; the uses left come back in the <c>X-Uses-Left</c> header.</item>
 /// <item><c>POST /read</c> for the page: the same fields plus the user's own reading, an antiforgery token in the
 /// <c>X-CSRF-TOKEN</c> header, and answers the reading and the PDF report together (<c>{ fileName, reading, pdf }</c>,
 /// the PDF as base64), so the results page lives only in the browser.</item>
@@ -24,8 +26,9 @@ public static class ReadEndpoints
 
     public static RouteGroupBuilder MapReadEndpoints(this IEndpointRouteBuilder app)
     {
-        // Every read goes through this group: issue 8 adds .RequireAuthorization() and its "consume one use" filter here.
-        var reads = app.MapGroup("").RequireRateLimiting(ReadRateLimit.Policy).AddEndpointFilter(async (context, next) =>
+        // Every read goes through this group: a logged-in user (cookie or HTTP Basic), and one use of a licence
+        // consumed per successful read (ReadUses, in each handler: the licence is a field of the streamed form).
+        var reads = app.MapGroup("").RequireAuthorization().RequireRateLimiting(ReadRateLimit.Policy).AddEndpointFilter(async (context, next) =>
         {
             context.HttpContext.Response.Headers.CacheControl = "no-store";
             try
@@ -42,13 +45,16 @@ public static class ReadEndpoints
         return reads;
     }
 
-    private static async Task<IResult> ReadApi(HttpContext http, PlateReading reading, IOptions<WebLimits> limits)
+    private static async Task<IResult> ReadApi(HttpContext http, PlateReading reading, ReadUses uses, IOptions<WebLimits> limits)
     {
         var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
-        return Results.Text(ReadingJson.ToJson(reading.Read(form).Reading), "application/json", System.Text.Encoding.UTF8);
+        var licence = await uses.BeforeReadAsync(http, form.Licence);
+        var json = ReadingJson.ToJson(reading.Read(form).Reading);
+        await uses.AfterReadAsync(http, licence, form.Country);
+        return Results.Text(json, "application/json", System.Text.Encoding.UTF8);
     }
 
-    private static async Task<IResult> ReadPage(HttpContext http, PlateReading reading, IAntiforgery antiforgery, IOptions<WebLimits> limits, TimeProvider clock)
+    private static async Task<IResult> ReadPage(HttpContext http, PlateReading reading, ReadUses uses, IAntiforgery antiforgery, IOptions<WebLimits> limits, TimeProvider clock)
     {
         // The token must come in the header: without it the antiforgery service would look for it in the form and
         // so buffer the upload through ASP.NET's form reader, which may write it to a temporary file.
@@ -57,8 +63,10 @@ public static class ReadEndpoints
             throw new ReadRefusedException(StatusCodes.Status400BadRequest, "the page's security token is missing or out of date: reload the page and try again");
         }
         var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
+        var licence = await uses.BeforeReadAsync(http, form.Licence);
         var outcome = reading.Read(form);
         var pdf = ReportPdf.Render(outcome, form, clock.GetUtcNow());
+        await uses.AfterReadAsync(http, licence, form.Country);
 
         using var body = new MemoryStream();
         using (var w = new Utf8JsonWriter(body, ReadingJson.Options))

@@ -13,14 +13,15 @@ namespace DeepPlate.Web.Features.Reading;
 /// <param name="FileName">The picture's file name as the browser gave it (cited in the report), or "image".</param>
 /// <param name="Corners">"x1,y1 x2,y2 x3,y3 x4,y4" in the upright picture's pixels, clockwise from the top-left; empty: the whole picture.</param>
 /// <param name="ExaminerReading">The user's own reading, made before seeing any result (page 1 of the report).</param>
+/// <param name="Licence">The number of the licence whose use the read consumes (<see cref="Access.ReadUses"/>).</param>
 public sealed record ReadForm(byte[] Image, string FileName, string? Corners, string Country, string? State, string? Format,
-    string? ExaminerReading, string? CaseReference, string? Examiner)
+    string? ExaminerReading, string? CaseReference, string? Examiner, string? Licence)
 {
     /// <summary>The text fields and their longest accepted value (characters).</summary>
     private static readonly Dictionary<string, int> TextFields = new(StringComparer.OrdinalIgnoreCase)
     {
         ["corners"] = 400, ["country"] = 40, ["state"] = 40, ["format"] = 80,
-        ["examinerReading"] = 200, ["caseReference"] = 200, ["examiner"] = 200,
+        ["examinerReading"] = 200, ["caseReference"] = 200, ["examiner"] = 200, ["licence"] = 20,
     };
 
     /// <exception cref="ReadRefusedException">400 when the body is not a read form (its message says why), 413 when it is larger than <paramref name="maxBytes"/>.</exception>
@@ -91,7 +92,7 @@ public sealed record ReadForm(byte[] Image, string FileName, string? Corners, st
         if (image is null || image.Length == 0) throw Bad("no picture: send the image file in the 'image' field");
         var country = Text(texts, "country") ?? throw Bad("no country: give the country code in the 'country' field (fr de it nl es se uk us)");
         return new ReadForm(image, fileName!, Text(texts, "corners"), country, Text(texts, "state"), Text(texts, "format"),
-            Text(texts, "examinerReading"), Text(texts, "caseReference"), Text(texts, "examiner"));
+            Text(texts, "examinerReading"), Text(texts, "caseReference"), Text(texts, "examiner"), Text(texts, "licence"));
     }
 
     private static string? Text(Dictionary<string, string> texts, string name) =>

@@ -20,6 +20,14 @@ function showError(message) {
   if (message) window.scrollTo(0, 0);
 }
 
+// The licence a read consumes, and what is left of it this month (the server's count after each read).
+const licence = $("licence");
+function showUsesLeft(left) {
+  if (left !== null) licence.selectedOptions[0].dataset.left = left;
+  $("uses-left").textContent = licence.selectedOptions[0].dataset.left;
+}
+licence.addEventListener("change", () => showUsesLeft(null));
+
 // Step 1: country (templates for information; for the US a state and its formats), and the picture.
 const country = $("country");
 const stateSelect = $("state");
@@ -82,6 +90,7 @@ $("read").addEventListener("click", async () => {
   body.append("state", chosenState());
   body.append("format", chosenFormat());
   body.append("examinerReading", $("examiner-reading").value);
+  body.append("licence", licence.value);
   const button = $("read");
   button.disabled = true;
   button.textContent = "Reading…";
@@ -92,6 +101,7 @@ $("read").addEventListener("click", async () => {
       showError(answer?.error ?? `The server could not read the plate (HTTP ${response.status}).`);
       return;
     }
+    showUsesLeft(response.headers.get("X-Uses-Left"));
     showResults(answer);
   } catch {
     showError("The server could not be reached. Check the connection and try again.");

@@ -13,10 +13,10 @@ public sealed class OpenApiTests(ReaderAppFixture fixture) : IClassFixture<Reade
         var read = paths.GetProperty("/api/read").GetProperty("post");
         var schema = read.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
         var fields = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["image", "corners", "country", "state", "format"], fields);
+        Assert.Equal(["image", "corners", "country", "state", "format", "licence"], fields);
         Assert.Equal("binary", schema.GetProperty("properties").GetProperty("image").GetProperty("format").GetString());
         var answers = read.GetProperty("responses").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["200", "400", "413", "429", "503"], answers);
+        Assert.Equal(["200", "400", "401", "403", "404", "413", "429", "503"], answers);
         // The page's own endpoint and the pictures are not part of the tools' API.
         Assert.False(paths.TryGetProperty("/read", out _));
     }
