@@ -1,48 +1,18 @@
 using DeepPlate.Web.Access;
+using DeepPlate.Web.Tests.Browser;
 using Microsoft.Playwright;
 
 namespace DeepPlate.Web.Tests.Access;
 
 /// <summary>
 /// Access in a real browser (Debian's chromium, headless, as the reader's browser tests): log in, accept the terms,
-/// read a plate, see the count of uses go down, log out; and the pages that refuse. With
-/// <c>DEEPPLATE_WRITE_SCREENSHOTS=1</c> the pages are saved under docs/web/.
+/// read a plate, see the count of uses go down, log out; and the pages that refuse (<see cref="BrowserTests"/>).
 /// </summary>
-public sealed class AccessBrowserTests : IAsyncLifetime
+public sealed class AccessBrowserTests : BrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private ReaderApp app = null!;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("DEEPPLATE_WRITE_SCREENSHOTS") == "1"
-        ? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../docs/web"))
-        : null;
-
-    public async Task InitializeAsync()
-    {
-        app = ReaderApp.Default();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-        app.Dispose();
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        if (ScreenshotFolder is null) return;
-        Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name), FullPage = true });
-    }
-
     private async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> Open()
     {
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add(m.Text); };
@@ -60,34 +30,34 @@ public sealed class AccessBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Log_in_accept_the_terms_read_a_plate_see_the_count_go_down_and_log_out()
     {
-        var (_, licence, _) = await AccessSession.Seed(app, "Bundeskriminalamt", "klara", usesPerSeat: 5, acceptTerms: false);
+        var (_, licence, _) = await AccessSession.Seed(App, "Bundeskriminalamt", "klara", usesPerSeat: 5, acceptTerms: false);
         var (png, _) = Plates.Scene();
         var (context, page, problems) = await Open();
         await using var _ = context;
 
-        await page.GotoAsync(app.Address.ToString());
+        await page.GotoAsync(App.Address.ToString());
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
         await LogIn(page, "klara", "wrong-password");
         await Assertions.Expect(page.Locator("#login-error")).ToContainTextAsync("wrong user name or password");
-        await Screenshot(page, "7-login.png");
+        await Screenshot(page, "7-login.png", fullPage: true);
         await LogIn(page, "klara", "password-1");
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/terms"));
-        await Screenshot(page, "8-terms.png");
+        await Screenshot(page, "8-terms.png", fullPage: true);
         await page.ClickAsync("#accept-terms");
 
         await Assertions.Expect(page.Locator("#uses-left")).ToHaveTextAsync("5");
         Assert.Equal(licence.Id.ToString(), await page.InputValueAsync("#licence"));
         await page.SelectOptionAsync("#country", "de");
         await page.SetInputFilesAsync("#image", new FilePayload { Name = "plate.png", MimeType = "image/png", Buffer = png });
-        await Screenshot(page, "9-upload-with-licence.png");
+        await Screenshot(page, "9-upload-with-licence.png", fullPage: true);
         await page.ClickAsync("#to-selection");
         await page.WaitForFunctionAsync("() => window.deepPlate.selection.image !== null");
         await page.ClickAsync("#select-all");
         await page.ClickAsync("#read");
         await Assertions.Expect(page.Locator("#step-results")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#uses-left")).ToHaveTextAsync("4");
-        Assert.Equal(1, (await app.Get<UseLedger>().ListAsync((await app.Get<AccessAdmin>().UsersAsync()).Single(u => u.UserName == "klara").Id)).Single().Used);
+        Assert.Equal(1, (await App.Get<UseLedger>().ListAsync((await App.Get<AccessAdmin>().UsersAsync()).Single(u => u.UserName == "klara").Id)).Single().Used);
 
         // A second read from the same page: the count follows the server's.
         await page.ClickAsync("#read-another");
@@ -100,7 +70,7 @@ public sealed class AccessBrowserTests : IAsyncLifetime
 
         await page.ClickAsync("#logout");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
-        await page.GotoAsync(app.Address.ToString());
+        await page.GotoAsync(App.Address.ToString());
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
@@ -108,26 +78,26 @@ public sealed class AccessBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_refusal_page_and_the_admin_area()
     {
-        await AccessSession.Seed(app, "Kantonspolizei Bern", "beat", country: "ch");
+        await AccessSession.Seed(App, "Kantonspolizei Bern", "beat", country: "ch");
         var (context, page, problems) = await Open();
         await using var _ = context;
 
-        await page.GotoAsync(app.Address + "login");
+        await page.GotoAsync(App.Address + "login");
         await LogIn(page, "beat", "password-1");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/access"));
         await Assertions.Expect(page.Locator("#requirement-SupportedCountry")).ToHaveClassAsync("missing");
-        await Screenshot(page, "10-access-refused.png");
+        await Screenshot(page, "10-access-refused.png", fullPage: true);
         await page.ClickAsync("#logout");
 
         await LogIn(page, "admin", ReaderApp.AdminPassword);
         await page.ClickAsync("#accept-terms");
-        await page.GotoAsync(app.Address + "admin");
+        await page.GotoAsync(App.Address + "admin");
         await page.FillAsync("#new-institution-name", "Politie Den Haag");
         await page.FillAsync("#new-institution-country", "nl");
         await page.ClickAsync("#create-institution");
         await Assertions.Expect(page.Locator("#admin-message")).ToContainTextAsync("Politie Den Haag");
         await Assertions.Expect(page.Locator("#institutions")).ToContainTextAsync("Politie Den Haag");
-        await Screenshot(page, "11-admin.png");
+        await Screenshot(page, "11-admin.png", fullPage: true);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

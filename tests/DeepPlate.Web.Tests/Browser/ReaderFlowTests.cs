@@ -3,46 +3,12 @@ using Microsoft.Playwright;
 
 namespace DeepPlate.Web.Tests.Browser;
 
-/// <summary>
-/// The reader in a real browser: Debian's chromium (installed by scripts/setup; Playwright's own browser downloads
-/// are never used), headless, driven by Playwright against the app on a loopback port. With
-/// <c>DEEPPLATE_WRITE_SCREENSHOTS=1</c> the steps are saved under docs/web/ (CI leaves them alone).
-/// </summary>
-public sealed class ReaderFlowTests : IAsyncLifetime
+/// <summary>The reader in a real browser (<see cref="BrowserTests"/>): every step, errors, tabs, the US states.</summary>
+public sealed class ReaderFlowTests : BrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private ReaderApp app = null!;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        app = ReaderApp.Default();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        playwright.Dispose();
-        app.Dispose();
-    }
-
-    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("DEEPPLATE_WRITE_SCREENSHOTS") == "1"
-        ? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../docs/web"))
-        : null;
-
     /// <summary>The test reader's credentials on every request (HTTP Basic): these tests are about reading; logging in
     /// through the page is the access tests' subject (Access/AccessBrowserTests).</summary>
     private static readonly Dictionary<string, string> LoggedIn = new() { ["Authorization"] = ReaderApp.Basic(ReaderApp.ReaderName, ReaderApp.ReaderPassword).ToString() };
-
-    private static async Task Screenshot(IPage page, string name, bool fullPage = false)
-    {
-        if (ScreenshotFolder is null) return;
-        Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name), FullPage = fullPage });
-    }
 
     /// <summary>Right-clicks the picture at picture pixel (x, y), wherever the view's zoom and pan put it.</summary>
     private static async Task RightClick(IPage page, Vector2 p)
@@ -69,12 +35,12 @@ public sealed class ReaderFlowTests : IAsyncLifetime
     public async Task Upload_select_four_corners_read_show_results_and_download_the_pdf()
     {
         var (png, corners) = Plates.Scene();
-        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1200, Height = 900 }, ExtraHTTPHeaders = LoggedIn });
+        await using var context = await Browser.NewContextAsync(new() { AcceptDownloads = true, ViewportSize = new() { Width = 1200, Height = 900 }, ExtraHTTPHeaders = LoggedIn });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add(m.Text); };
         page.PageError += (_, e) => problems.Add(e);
-        await page.GotoAsync(app.Address.ToString());
+        await page.GotoAsync(App.Address.ToString());
 
         // Upload: the country, its templates for information, the picture.
         await Assertions.Expect(page.Locator("#to-selection")).ToBeDisabledAsync();
@@ -147,10 +113,10 @@ public sealed class ReaderFlowTests : IAsyncLifetime
     public async Task Errors_are_shown_in_plain_words_and_tabs_are_independent()
     {
         var (png, corners) = Plates.Scene();
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 }, ExtraHTTPHeaders = LoggedIn });
+        await using var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 }, ExtraHTTPHeaders = LoggedIn });
         var first = await context.NewPageAsync();
         var second = await context.NewPageAsync();
-        foreach (var page in new[] { first, second }) await page.GotoAsync(app.Address.ToString());
+        foreach (var page in new[] { first, second }) await page.GotoAsync(App.Address.ToString());
 
         // A country without a model: the server's words on the page.
         await first.SelectOptionAsync("#country", "fr");
@@ -186,9 +152,9 @@ public sealed class ReaderFlowTests : IAsyncLifetime
     [Fact]
     public async Task The_us_shows_formats_once_a_state_is_chosen()
     {
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 }, ExtraHTTPHeaders = LoggedIn });
+        await using var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 }, ExtraHTTPHeaders = LoggedIn });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.Address.ToString());
+        await page.GotoAsync(App.Address.ToString());
         await page.SelectOptionAsync("#country", "us");
         await Assertions.Expect(page.Locator("#state")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".state-formats:visible")).ToHaveCountAsync(0);

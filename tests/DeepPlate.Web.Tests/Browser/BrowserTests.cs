@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace DeepPlate.Web.Tests.Browser;
+
+/// <summary>
+/// What every browser test class shares: the app (<see cref="ReaderApp.Default"/>), Debian's chromium (installed by
+/// scripts/setup; Playwright's own browser downloads are never used) headless, driven by Playwright against the app
+/// on a loopback port, and the screenshots that <c>DEEPPLATE_WRITE_SCREENSHOTS=1</c> saves under docs/web/ (CI
+/// leaves them alone).
+/// </summary>
+public abstract class BrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private IPlaywright playwright = null!;
+
+    protected ReaderApp App { get; private set; } = null!;
+    protected IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = ReaderApp.Default();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        App.Dispose();
+    }
+
+    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("DEEPPLATE_WRITE_SCREENSHOTS") == "1"
+        ? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../docs/web"))
+        : null;
+
+    protected static async Task Screenshot(IPage page, string name, bool fullPage = false)
+    {
+        if (ScreenshotFolder is null) return;
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name), FullPage = fullPage });
+    }
+}
