@@ -124,4 +124,24 @@ public sealed class ReadUsesHttpTests(ReaderAppFixture fixture) : IClassFixture<
         }
         Assert.Equal(60, await AccessSession.Used(app, licence.Id, user.Id));
     }
+
+    [Fact]
+    public async Task Two_instances_sharing_postgres_behind_a_balancer_give_exactly_the_uses_left_between_them()
+    {
+        var settings = new Dictionary<string, string?> { ["Limits:ReadsPerWindow"] = "0", ["Access:Postgres"] = await PostgresServer.CreateDatabaseAsync() };
+        using var first = new ReaderApp(settings);
+        using var second = new ReaderApp(settings);
+        var (_, licence, user) = await AccessSession.Seed(first, "Bundespolizei", "bernd", usesPerSeat: 30);
+        // Each instance has its own cookie keys (in memory), so each has its own login, as with session affinity.
+        using var viaFirst = await AccessSession.LogIn(first, "bernd", "password-1");
+        using var viaSecond = await AccessSession.LogIn(second, "bernd", "password-1");
+        var (png, corners) = Plates.Scene();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            (i % 2 == 0 ? viaFirst : viaSecond).ReadApi(Plates.Form(png, Plates.Text(corners), "de", licence: licence.Id.ToString()))));
+
+        Assert.Equal(30, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(30, responses.Count(r => r.StatusCode == HttpStatusCode.Forbidden));
+        Assert.Equal(30, await AccessSession.Used(second, licence.Id, user.Id));
+    }
 }
