@@ -11,12 +11,17 @@ public static class CardCommand
         var run = new Option<string>("--run") { Description = "The training run folder (options.json, checkpoint.json).", Required = true };
         var model = new Option<string?>("--model") { Description = "The model file the card describes (default: the run's model.onnx)." };
         var eval = new Option<string?>("--eval") { Description = "The model's `deepplate eval` folder (default: the run's eval/)." };
+        var startedFrom = new Option<string?>("--started-from")
+        {
+            Description = "The model the run started from (--init-from), when that file has since been replaced, e.g. by the model this card describes.",
+        };
         var output = new Option<string>("--out") { Description = "The card to write (Markdown).", Required = true };
-        var command = new Command("card", "Writes a model card from a training run and its evaluation.") { run, model, eval, output };
+        var command = new Command("card", "Writes a model card from a training run and its evaluation.") { run, model, eval, startedFrom, output };
         command.SetAction(r => FileCommand.Run(r, () =>
         {
             var folder = new RunFolder(r.GetValue(run)!);
-            var text = ModelCard.Write(r.GetValue(model) ?? folder.Model, folder, r.GetValue(eval) ?? Path.Combine(folder.Path, "eval"));
+            var text = ModelCard.Write(r.GetValue(model) ?? folder.Model, folder, r.GetValue(eval) ?? Path.Combine(folder.Path, "eval"),
+                r.GetValue(startedFrom));
             File.WriteAllText(r.GetValue(output)!, text);
             return r.GetValue(output)!;
         }));

@@ -17,7 +17,11 @@ public static class ModelCard
     /// <param name="model">The shipped model file (its hash and metadata are cited).</param>
     /// <param name="run">The run that trained it.</param>
     /// <param name="evalFolder">Its <c>deepplate eval</c> output (eval.json, eval.md).</param>
-    public static string Write(string model, RunFolder run, string evalFolder)
+    /// <param name="startedFrom">
+    /// The model the run started from; default: the run's <c>--init-from</c> file if it is still another model. Its id
+    /// and training summary go on the card, so a chain of fine-tunings stays traceable after the file is replaced.
+    /// </param>
+    public static string Write(string model, RunFolder run, string evalFolder, string? startedFrom = null)
     {
         var options = run.LoadOptions();
         var state = run.LoadState();
@@ -42,8 +46,9 @@ public static class ModelCard
             .Line($"      deepplate eval --model {Path.GetFileName(model)} --samples {eval.SamplesPerCell}")
             .Line()
             .Line($"  (`scripts/train-models` runs both for a list of countries.) Every other option has its default; all of them: " +
-                  string.Join(", ", RecordOptions<TrainOptions>.Describe(options).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".")
-            .Line($"- Samples seen: {state.Samples.ToString("N0", CultureInfo.InvariantCulture)} in {(state.Seconds / 60).ToString("F0", CultureInfo.InvariantCulture)} minutes " +
+                  string.Join(", ", RecordOptions<TrainOptions>.Describe(options).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".");
+        if (StartingModel(startedFrom ?? options.InitFrom, bytes) is { } start) md.Line(start);
+        md.Line($"- Samples seen: {state.Samples.ToString("N0", CultureInfo.InvariantCulture)} in {(state.Seconds / 60).ToString("F0", CultureInfo.InvariantCulture)} minutes " +
                   $"({(state.Samples / Math.Max(1, state.Seconds)).ToString("F0", CultureInfo.InvariantCulture)} samples/s).")
             .Line($"- Validation at full difficulty ({options.ValidationSamples} plates): {Percent(state.ValidationCharAccuracy)} % characters, {Percent(state.ValidationPlateAccuracy)} % plates.")
             .Line($"- Calibration on {options.CalibrationSamples} held-out plates: temperature {info.Temperature.ToString("F3", CultureInfo.InvariantCulture)}; " +
@@ -62,6 +67,15 @@ public static class ModelCard
             if (keep) md.Line(heading ? "#" + line : line);
         }
         return md.ToString();
+    }
+
+    /// <summary>The card's line on the starting model, or null without one.</summary>
+    private static string? StartingModel(string? path, byte[] model)
+    {
+        if (path is null || !File.Exists(path)) return null;
+        if (SHA256.HashData(File.ReadAllBytes(path)).AsSpan().SequenceEqual(SHA256.HashData(model))) return null; // replaced by this model
+        using var start = new PlateModel(path, 1);
+        return $"- Started from: `{start.Id}` (trained: {start.Info.Training}); its own card is in the history of this folder.";
     }
 
     private static string Percent(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture);

@@ -45,6 +45,21 @@ public sealed class ShippedModelDocsTests : IDisposable
     }
 
     [Fact]
+    public void TheCardNamesTheModelItStartedFromUnlessThatFileIsNowThisModel()
+    {
+        var (run, model, eval) = TinyRun("fr");
+        var start = Path.Combine(dir, "start.onnx");
+        TinyModel.Export("fr", start, seed: 7);
+        using var started = new DeepPlate.Inference.PlateModel(start, 1);
+
+        var card = ModelCard.Write(model, run, eval, start);
+        Assert.Contains($"- Started from: `{started.Id}` (trained: {started.Info.Training})", card);
+        // The run's --init-from file (de.onnx) does not exist here, and the model itself is no starting point.
+        Assert.DoesNotContain("Started from", ModelCard.Write(model, run, eval));
+        Assert.DoesNotContain("Started from", ModelCard.Write(model, run, eval, model));
+    }
+
+    [Fact]
     public void TheAccuracyPageKeepsItsProseAndRewritesOnlyTheMeasuredPart()
     {
         var fr = TinyRun("fr");
