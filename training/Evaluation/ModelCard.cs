@@ -75,7 +75,7 @@ public static class ModelCard
         if (path is null || !File.Exists(path)) return null;
         if (SHA256.HashData(File.ReadAllBytes(path)).AsSpan().SequenceEqual(SHA256.HashData(model))) return null; // replaced by this model
         using var start = new PlateModel(path, 1);
-        return $"- Started from: `{start.Id}` (trained: {start.Info.Training}); its own card is in the history of this folder.";
+        return $"- Started from: `{start.Id}` (trained: {start.Info.Training}); its card, where it had one, is in the git history of `inference/models/`.";
     }
 
     private static string Percent(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture);
