@@ -14,13 +14,18 @@ public static class Plates
     private static readonly Lock Gate = new();
 
     /// <summary>A German plate scene (the shipped model reads Germany) whose clicked corners are valid.</summary>
-    public static (byte[] Png, Vector2[] Corners) Scene(long first = 0, string country = "de")
+    /// <param name="minLength">
+    /// The fewest characters its text may have. Tests that search stores and logs for the candidates need long plates:
+    /// a confident reading of a short plate ranks mostly short texts, too short to search for without chance matches.
+    /// </param>
+    public static (byte[] Png, Vector2[] Corners) Scene(long first = 0, string country = "de", int minLength = 0)
     {
         lock (Gate)
         {
             for (var index = first; ; index++)
             {
                 using var plate = Generator.Value.Generate(country, null, 11, index, 0.3, d => d with { WidthPx = 120 });
+                if (plate.Text.Compact.Length < minLength) continue;
                 using var bitmap = GreyImageIO.ToBitmap(plate.Scene);
                 using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
                 var png = data.ToArray();

@@ -19,7 +19,7 @@ public sealed class NothingStoredHttpTests
         using var app = new ReaderApp(settings);
         var db = app.Get<AccessDatabase>();
         using var page = await PageSession.Open(app); // the test reader, by HTTP Basic
-        var (png, corners) = Plates.Scene();
+        var (png, corners) = Plates.Scene(minLength: 7);
         var before = await TestStore.DumpAsync(db);
 
         var plates = new List<string>();

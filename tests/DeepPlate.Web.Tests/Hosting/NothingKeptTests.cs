@@ -94,7 +94,7 @@ public sealed class NothingKeptTests
             l.AddProvider(new CollectingLoggerProvider(lines));
         })));
         using var page = await PageSession.Open(app);
-        var (png, corners) = Plates.Scene();
+        var (png, corners) = Plates.Scene(minLength: 7);
         using var form = Plates.Form(png, Plates.Text(corners), "de");
         form.Add(new StringContent("QX ZZ 9876"), "examinerReading");
         var response = await page.Read(form);
@@ -102,6 +102,7 @@ public sealed class NothingKeptTests
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var plates = json.RootElement.GetProperty("reading").GetProperty("candidates").EnumerateArray()
             .Select(c => c.GetProperty("plate").GetString()!).Where(p => p.Length >= 5).Take(10).ToList();
+        Assert.Equal(10, plates.Count);
         Assert.NotEmpty(lines);
         foreach (var line in lines)
         {
