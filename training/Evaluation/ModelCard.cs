@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using DeepPlate.Formats;
 using DeepPlate.Inference;
@@ -26,11 +25,11 @@ public static class ModelCard
         var options = run.LoadOptions();
         var state = run.LoadState();
         ModelInfo info;
-        using (var loaded = new PlateModel(model, 1)) info = loaded.Info;
+        string sha256;
+        using (var loaded = new PlateModel(model, 1)) (info, sha256) = (loaded.Info, loaded.Sha256);
         var eval = EvalJson.Read(Path.Combine(evalFolder, "eval.json"));
         var grid = File.ReadAllText(Path.Combine(evalFolder, "eval.md"));
         var country = FormatRegistry.Default.Country(info.Country);
-        var bytes = File.ReadAllBytes(model);
         var given = RecordOptions<TrainOptions>.Differences(options with { Out = null }, new TrainOptions { Country = options.Country });
 
         var md = new StringBuilder();
@@ -39,7 +38,7 @@ public static class ModelCard
             .Line($"A per-slot CNN ({info.Slots} slots × {info.Classes} classes, input {info.InputHeight}×{info.InputWidth} grey) trained on " +
                   "synthetic plates only (`synth/`); evaluated on the standard grid of synthetic plates. It has not been measured on real photographs.")
             .Line()
-            .Line($"- File: `{Path.GetFileName(model)}`, SHA-256 `{Convert.ToHexStringLower(SHA256.HashData(bytes))}`, {bytes.Length} bytes.")
+            .Line($"- File: `{Path.GetFileName(model)}`, SHA-256 `{sha256}`, {new FileInfo(model).Length} bytes.")
             .Line("- Made by:")
             .Line()
             .Line($"      deepplate train --country {options.Country} {string.Join(' ', given)}".TrimEnd())
@@ -47,7 +46,7 @@ public static class ModelCard
             .Line()
             .Line($"  (`scripts/train-models` runs both for a list of countries.) Every other option has its default; all of them: " +
                   string.Join(", ", RecordOptions<TrainOptions>.Describe(options).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".");
-        if (StartingModel(startedFrom ?? options.InitFrom, bytes) is { } start) md.Line(start);
+        if (StartingModel(startedFrom ?? options.InitFrom, sha256) is { } start) md.Line(start);
         md.Line($"- Samples seen: {state.Samples.ToString("N0", CultureInfo.InvariantCulture)} in {(state.Seconds / 60).ToString("F0", CultureInfo.InvariantCulture)} minutes " +
                   $"({(state.Samples / Math.Max(1, state.Seconds)).ToString("F0", CultureInfo.InvariantCulture)} samples/s).")
             .Line($"- Validation at full difficulty ({options.ValidationSamples} plates): {Percent(state.ValidationCharAccuracy)} % characters, {Percent(state.ValidationPlateAccuracy)} % plates.")
@@ -70,11 +69,11 @@ public static class ModelCard
     }
 
     /// <summary>The card's line on the starting model, or null without one.</summary>
-    private static string? StartingModel(string? path, byte[] model)
+    private static string? StartingModel(string? path, string modelSha256)
     {
         if (path is null || !File.Exists(path)) return null;
-        if (SHA256.HashData(File.ReadAllBytes(path)).AsSpan().SequenceEqual(SHA256.HashData(model))) return null; // replaced by this model
         using var start = new PlateModel(path, 1);
+        if (start.Sha256 == modelSha256) return null; // the file was replaced by this model
         return $"- Started from: `{start.Id}` (trained: {start.Info.Training}); its card, where it had one, is in the git history of `inference/models/`.";
     }
 
