@@ -182,7 +182,7 @@ public sealed class PlateImage
     /// report's thumbnail (the reader itself only ever looks at grey values). Scaled with mipmaps, so a large photo
     /// shrinks without aliasing.
     /// </summary>
-    internal SKImage Scaled(int width, int height)
+    public SKImage Scaled(int width, int height)
     {
         var info = new SKImageInfo(rawWidth, rawHeight, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);

@@ -49,10 +49,19 @@ public sealed class ModelCatalog : IDisposable
     /// <param name="threads">ONNX Runtime intra-op threads per model; 0 lets it choose.</param>
     public static ModelCatalog Load(string directory, FormatRegistry formats, int threads = 0)
     {
-        var models = new List<PlateModel>();
-        var refused = new List<RefusedModel>();
         var files = System.IO.Directory.Exists(directory) ? System.IO.Directory.GetFiles(directory, "*.onnx") : [];
         Array.Sort(files, StringComparer.Ordinal);
+        return Load(directory, files, formats, threads);
+    }
+
+    /// <summary>One model file alone, checked as a folder's would be (an evaluation of a model not yet shipped).</summary>
+    public static ModelCatalog LoadFile(string file, FormatRegistry formats, int threads = 0) =>
+        Load(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file))!, [file], formats, threads);
+
+    private static ModelCatalog Load(string directory, string[] files, FormatRegistry formats, int threads)
+    {
+        var models = new List<PlateModel>();
+        var refused = new List<RefusedModel>();
         foreach (var file in files)
         {
             PlateModel model;

@@ -26,17 +26,48 @@ public static class EvalCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "The model file (.onnx) to evaluate.", Required = true };
+        var model = new Option<string>("--model") { Description = "The model file (.onnx) to evaluate (with --real: only the photos of its country)." };
         var samples = new Option<int>("--samples") { Description = "Plates per grid cell.", DefaultValueFactory = _ => 200 };
         var output = new Option<string?>("--out") { Description = "Output folder (default: beside the model, <model>.eval)." };
         var threads = new Option<int>("--threads") { Description = "Threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("eval", "Evaluates a model on the standard grid of plate width x SNR x JPEG quality.")
+        var real = new Option<string>("--real") { Description = "Measure on labelled real photos instead: a manifest (image, country, state, corners, text, source, note; training/README.md)." };
+        var models = new Option<string>("--models") { Description = "With --real: a folder of models (default: the shipped models)." };
+        var degrade = new Option<string>("--degrade") { Description = "With --real: degraded conditions WIDTH:QUALITY,... (plate width in px, JPEG quality).", DefaultValueFactory = _ => RealEvalCommand.DefaultDegrade };
+        var page = new Option<string>("--page") { Description = "With --real: write the 'Real photographs' section of this accuracy page (docs/accuracy.md)." };
+        var command = new Command("eval", "Evaluates a model on the standard grid of plate width x SNR x JPEG quality, or (--real) models on labelled real photos.")
         {
-            model, samples, output, threads,
+            model, samples, output, threads, real, models, degrade, page,
         };
-        command.SetAction(r => Execute(
-            new Settings(r.GetValue(model)!, r.GetValue(samples), r.GetValue(output), r.GetValue(threads)), Console.Out, Console.Error));
+        command.SetAction(r =>
+        {
+            if (r.GetValue(real) is { } manifest)
+            {
+                return ExecuteReal(new RealEvalCommand.Settings(manifest, r.GetValue(models), r.GetValue(model), r.GetValue(degrade)!,
+                    r.GetValue(output) ?? "real.eval", r.GetValue(threads), r.GetValue(page)), Console.Out, Console.Error);
+            }
+            if (r.GetValue(model) is not { } file)
+            {
+                Console.Error.WriteLine("error: give --model FILE (the synthetic grid) or --real MANIFEST (real photos)");
+                return 2;
+            }
+            return Execute(new Settings(file, r.GetValue(samples), r.GetValue(output), r.GetValue(threads)), Console.Out, Console.Error);
+        });
         return command;
+    }
+
+    /// <returns>The exit code: 0, or 2 for a usage error (bad settings, no manifest or model, no photo to read).</returns>
+    public static int ExecuteReal(RealEvalCommand.Settings settings, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            RealEvalCommand.Run(settings, output);
+            return 0;
+        }
+        catch (Exception e) when (Unwrap(e) is ArgumentException or IOException or InvalidDataException)
+        {
+            error.WriteLine($"error: {Unwrap(e).Message}");
+            return 2;
+        }
     }
 
     /// <returns>The exit code: 0, or 2 for a usage error (bad settings, no model file, not a DeepPlate model).</returns>
