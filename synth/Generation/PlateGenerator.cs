@@ -9,8 +9,12 @@ namespace DeepPlate.Synth;
 /// look, degradation, scene and clicks each draw from their own fork of the sample's random stream, so fixing one
 /// (say the plate width on an evaluation grid) leaves the others as they were. One instance per thread.
 /// </summary>
-public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, DegradationSpec spec) : IDisposable
+/// <param name="appearance">How much plates vary beyond the camera (framing, colours, light, extra text); null =
+/// <see cref="AppearanceSpec.Plain"/>, the plain generator the evaluation grid uses.</param>
+public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, DegradationSpec spec, AppearanceSpec? appearance = null) : IDisposable
 {
+    private readonly AppearanceSpec appearance = appearance ?? AppearanceSpec.Plain;
+
     private readonly PlateRenderer renderer = new(fonts);
     private readonly Raster raster = new(1, 1, 1);
     private readonly FlatOutline square = Square();
@@ -25,6 +29,9 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var sceneRandom = random.Fork(4);
         var noiseRandom = random.Fork(5);
         var clickRandom = random.Fork(6);
+        // Every appearance draw has its own fork of stream 7, so the plain spec draws nothing from the others.
+        var appearanceRandom = random.Fork(7);
+        var a = appearance;
 
         var c = formats.Country(country);
         var template = TextSampler.PickTemplate(c, state, ref textRandom);
@@ -32,13 +39,17 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var (variant, style) = PickVariant(template.Plate, ref lookRandom);
         var look = PlateLook.Sample(ref lookRandom);
         var header = template.State is null ? null : c.State(template.State).Name;
+        look = Vary(look, header is not null, appearanceRandom);
+        if (Chance(appearanceRandom, 1, a.EasyShare)) difficulty *= appearanceRandom.Fork(2).NextDouble();
 
         var d = spec.Sample(ref degradeRandom, difficulty);
         if (fix is not null) d = fix(d);
 
         var projection = PlateProjection.Create(style.WidthMm, style.HeightMm, d,
             sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9));
+        raster.LumaWeights = LumaWeights(appearanceRandom.Fork(3));
         var scene = Render(projection, text, style, look, header, ref sceneRandom);
+        Light(scene, projection, appearanceRandom);
         DegradationPipeline.Apply(scene, d, projection.Corners, ref noiseRandom);
 
         var clicked = new Vector2[4];
@@ -47,7 +58,78 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             clicked[i] = projection.Corners[i] + new Vector2(
                 (float)(clickRandom.NextGaussian() * d.ClickErrorPx), (float)(clickRandom.NextGaussian() * d.ClickErrorPx));
         }
+        if (Chance(appearanceRandom, 6, a.BoxFraming)) clicked = Box(projection, appearanceRandom.Fork(7));
         return new SyntheticPlate(text, variant, d, scene, projection.Corners, clicked);
+    }
+
+    /// <summary>A draw of probability <paramref name="share"/> from fork <paramref name="salt"/>; nothing drawn at 0.</summary>
+    private static bool Chance(in DeterministicRandom random, ulong salt, double share)
+    {
+        if (share <= 0) return false;
+        var r = random.Fork(salt);
+        return r.NextDouble() < share;
+    }
+
+    private static double Between(ref DeterministicRandom random, double[] range) => random.Uniform(range[0], range[1]);
+
+    private PlateLook Vary(PlateLook look, bool hasHeader, in DeterministicRandom random)
+    {
+        var a = appearance;
+        if (Chance(random, 4, a.Inverted)) look = look with { Inverted = true };
+        if (hasHeader && Chance(random, 5, a.Footer))
+        {
+            var r = random.Fork(8);
+            look = look with { Footer = PlateLook.Footers[r.Next(PlateLook.Footers.Length)] };
+        }
+        return look;
+    }
+
+    /// <summary>Rec. 601's weights, each scaled by 1 ± the jitter and renormalised to sum 1.</summary>
+    private System.Numerics.Vector3 LumaWeights(DeterministicRandom random)
+    {
+        var j = appearance.LumaJitter;
+        if (j <= 0) return Raster.Rec601;
+        var w = Raster.Rec601 * new System.Numerics.Vector3(
+            (float)random.Uniform(1 - j, 1 + j), (float)random.Uniform(1 - j, 1 + j), (float)random.Uniform(1 - j, 1 + j));
+        return w / (w.X + w.Y + w.Z);
+    }
+
+    private void Light(GreyImage scene, PlateProjection projection, in DeterministicRandom random)
+    {
+        var a = appearance;
+        var corners = projection.Corners;
+        var plateHeightPx = (System.Numerics.Vector2.Distance(corners[0], corners[3]) + System.Numerics.Vector2.Distance(corners[1], corners[2])) / 2;
+        if (Chance(random, 9, a.Shadow))
+        {
+            var r = random.Fork(10);
+            SceneLight.Shadow(scene, corners, r.Uniform(0.1, 0.9), r.Uniform(0.1, 0.9), r.Uniform(0, 2 * Math.PI),
+                Between(ref r, a.ShadowDepth), r.Uniform(0, 0.1) * plateHeightPx);
+        }
+        if (Chance(random, 11, a.Glare))
+        {
+            var r = random.Fork(12);
+            SceneLight.Glare(scene, corners, r.Uniform(0, 1), r.Uniform(0, 1), r.Uniform(0.15, 0.6) * plateHeightPx, Between(ref r, a.GlareStrength));
+        }
+    }
+
+    /// <summary>A loose axis-aligned box around the plate (its true corners' bounds), each side pushed out by its
+    /// own margin, kept inside the scene: corners as a detector or a quick drag gives them.</summary>
+    private System.Numerics.Vector2[] Box(PlateProjection projection, DeterministicRandom random)
+    {
+        var c = projection.Corners;
+        float minX = float.MaxValue, minY = float.MaxValue, maxX = float.MinValue, maxY = float.MinValue;
+        foreach (var p in c)
+        {
+            (minX, minY, maxX, maxY) = (Math.Min(minX, p.X), Math.Min(minY, p.Y), Math.Max(maxX, p.X), Math.Max(maxY, p.Y));
+        }
+        var w = (System.Numerics.Vector2.Distance(c[0], c[1]) + System.Numerics.Vector2.Distance(c[3], c[2])) / 2;
+        var h = (System.Numerics.Vector2.Distance(c[0], c[3]) + System.Numerics.Vector2.Distance(c[1], c[2])) / 2;
+        var a = appearance;
+        var left = Math.Max(0, minX - (float)(Between(ref random, a.BoxMarginX) * w));
+        var right = Math.Min(projection.SceneWidth, maxX + (float)(Between(ref random, a.BoxMarginX) * w));
+        var top = Math.Max(0, minY - (float)(Between(ref random, a.BoxMarginY) * h));
+        var bottom = Math.Min(projection.SceneHeight, maxY + (float)(Between(ref random, a.BoxMarginY) * h));
+        return [new(left, top), new(right, top), new(right, bottom), new(left, bottom)];
     }
 
     /// <summary>The flat plate, <paramref name="pxPerMm"/> pixels per millimetre, in colour (specimen sheets); the caller owns the bitmap.</summary>

@@ -10,6 +10,22 @@ namespace DeepPlate.Synth;
 /// </summary>
 public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong DirtSeed, double Sheen, SKColor StickerColor, SKColor ArmsColor, int BandNumber)
 {
+    /// <summary>Light characters on a dark plate: the plate's background and character colours swapped.</summary>
+    public bool Inverted { get; init; }
+
+    /// <summary>A line of small text below the characters of a plate with a header (a slogan, a county), or null.</summary>
+    public string? Footer { get; init; }
+
+    /// <summary>The footers drawn: a fixed list, so the renderer's outline cache stays small; words of the kind
+    /// printed under US serials, none of them a plate character's look-alike in size.</summary>
+    public static readonly string[] Footers =
+    [
+        "Land of Lincoln", "ANTIQUE AUTO", "Sunshine State", "Great Lakes", "FIRST IN FLIGHT", "Live Free or Die",
+        "Famous Potatoes", "Grand Canyon State", "MONONA", "Hamilton", "Vacationland", "The Empire State",
+        "Keystone State", "Don't Mess With Texas", "DONATE LIFE", "visitPA.com", "The Natural State", "Heart of Dixie",
+        "Peach State", "Wild, Wonderful", "COUNTY", "Spirit of America", "Show Me State", "Centennial",
+    ];
+
     public static readonly PlateLook Clean = new(false, 0, 0, 0, 0, new SKColor(0x2E, 0x8B, 0x57), new SKColor(0x9E, 0x3A, 0x32), 75);
 
     // Red, blue, green and black dominate the sixteen states' arms.

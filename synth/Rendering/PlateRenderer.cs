@@ -51,15 +51,17 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         var h = (float)style.HeightMm;
         var shape = PlateOutlines.For(style, outlines);
 
-        Fill(shape.Plate, Projective.Identity, Tint(style.Background, look.Sheen));
+        var (paper, print) = look.Inverted ? (style.Text, style.Background) : (style.Background, style.Text);
+        Fill(shape.Plate, Projective.Identity, Tint(paper, look.Sheen));
         if (style.Band is { } band) DrawBand(band, shape.LeftBand!, shape.Stars, 0, h, look, text.Template.Country);
         if (style.RightBand is { } rightBand) DrawBand(rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h, look, text.Template.Country);
 
         var headerMm = header is null ? 0 : h * 0.2;
         var layout = PlateLayout.Create(text, style, typeface, headerMm);
-        var ink = Lerp(style.Text, style.Background, look.Wear * 0.35);
-        if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(style.Text, style.Background, 0.25));
+        var ink = Lerp(print, paper, look.Wear * 0.35);
+        if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(print, paper, 0.25));
         DrawCharacters(typeface.Font, layout, typeface, ink);
+        if (header is not null && look.Footer is { } footer) DrawFooter(footer, style, (float)(layout.TextTopMm + layout.CharHeightMm), Lerp(print, paper, 0.2));
         DrawGaps(text, layout, ink, look);
         if (style.Border is { } border) Fill(shape.Border!, Projective.Identity, Convert(border));
         if (look.Screws) DrawScrews(w, h, header is not null);
@@ -211,6 +213,19 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         var b = path.Bounds;
         var scale = Math.Min(headerMm * 0.75f / Math.Max(b.Height, 0.01f), (float)style.WidthMm * 0.6f / Math.Max(b.Width, 0.01f));
         Fill(path, Projective.Place((float)style.WidthMm / 2 - b.MidX * scale, headerMm * 0.58f - b.MidY * scale, scale, scale), color);
+    }
+
+    private void DrawFooter(string footer, PlateStyle style, float textBottomMm, SKColor color)
+    {
+        // The strip under the characters: the words' ink at most 60 % of its height (and 12 % of the plate's), at
+        // most 70 % of the plate's width, in its middle.
+        var h = (float)style.HeightMm;
+        var strip = h - textBottomMm;
+        if (strip <= 1) return;
+        var path = Text(footer);
+        var b = path.Bounds;
+        var scale = Math.Min(Math.Min(strip * 0.6f, h * 0.12f) / Math.Max(b.Height, 0.01f), (float)style.WidthMm * 0.7f / Math.Max(b.Width, 0.01f));
+        Fill(path, Projective.Place((float)style.WidthMm / 2 - b.MidX * scale, textBottomMm + strip / 2 - b.MidY * scale, scale, scale), color);
     }
 
     private void DrawScrews(float w, float h, bool top)

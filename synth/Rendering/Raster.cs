@@ -40,6 +40,13 @@ public sealed class Raster
         }
     }
 
+    /// <summary>Rec. 601 luma weights of R, G and B: how the reader makes grey from a colour photo.</summary>
+    public static readonly System.Numerics.Vector3 Rec601 = new(0.299f, 0.587f, 0.114f);
+
+    /// <summary>The weights a grey raster turns colours into grey with: <see cref="Rec601"/> unless the generator
+    /// varies them per plate (cameras and exports mix the channels differently).</summary>
+    public System.Numerics.Vector3 LumaWeights { get; set; } = Rec601;
+
     /// <summary>Every pixel set to <paramref name="colour"/>.</summary>
     public void Fill(SKColor colour)
     {
@@ -48,7 +55,7 @@ public sealed class Raster
 
     /// <summary>The value channel <paramref name="channel"/> holds for <paramref name="colour"/>: its Rec. 601 luma in a grey raster.</summary>
     public float Value(SKColor colour, int channel) => Channels == 1
-        ? (0.299f * colour.Red + 0.587f * colour.Green + 0.114f * colour.Blue) / 255f
+        ? (LumaWeights.X * colour.Red + LumaWeights.Y * colour.Green + LumaWeights.Z * colour.Blue) / 255f
         : (channel == 0 ? colour.Red : channel == 1 ? colour.Green : colour.Blue) / 255f;
 
     /// <summary>An 8-bit RGBA (or grey) bitmap of the raster, for PNG files and sheets; the caller owns it.</summary>

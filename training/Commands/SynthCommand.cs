@@ -20,7 +20,11 @@ public static class SynthCommand
     public sealed record Settings(
         string Country, string? State, int Count, string Out, ulong Seed, double Difficulty,
         double? Width, Fixed<double>? Snr, Fixed<int>? Jpeg, double? Blur, double? Motion, double? Angle,
-        IReadOnlyList<string> FontSpecs);
+        IReadOnlyList<string> FontSpecs)
+    {
+        /// <summary>'default' (what training draws from), 'plain', or an appearance spec file.</summary>
+        public string Appearance { get; init; } = "default";
+    }
 
     /// <summary>
     /// A degradation step fixed on the command line to a value, or to none (the step left out): unlike the other
@@ -58,9 +62,10 @@ public static class SynthCommand
         var motion = new Option<double?>("--motion") { Description = "Fixed motion blur length in pixels." };
         var angle = new Option<double?>("--angle") { Description = "Fixed motion blur angle in degrees." };
         var font = new Option<string[]>("--font") { Description = "Use your own font file for a font id: id=/path/font.ttf (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var appearance = new Option<string>("--appearance") { Description = "How much plates vary beyond the camera: 'default' (synth/appearance.jsonc, what training draws from), 'plain', or a file.", DefaultValueFactory = _ => "default" };
         var command = new Command("synth", "Writes synthetic degraded plates with labels and a contact sheet.")
         {
-            country, state, count, output, seed, difficulty, width, snr, jpeg, blur, motion, angle, font,
+            country, state, count, output, seed, difficulty, width, snr, jpeg, blur, motion, angle, font, appearance,
             CreateSpecimens(),
         };
         command.SetAction(r =>
@@ -69,11 +74,11 @@ public static class SynthCommand
             {
                 var settings = new Settings(r.GetValue(country)!, r.GetValue(state), r.GetValue(count), r.GetValue(output)!,
                     r.GetValue(seed), r.GetValue(difficulty), r.GetValue(width), r.GetValue(snr), r.GetValue(jpeg),
-                    r.GetValue(blur), r.GetValue(motion), r.GetValue(angle), r.GetValue(font) ?? []);
+                    r.GetValue(blur), r.GetValue(motion), r.GetValue(angle), r.GetValue(font) ?? []) { Appearance = r.GetValue(appearance)! };
                 Run(settings, Console.Out);
                 return 0;
             }
-            catch (Exception e) when (Unwrap(e) is ArgumentException or FormatException or IOException or FontUnavailableException)
+            catch (Exception e) when (Unwrap(e) is ArgumentException or FormatException or IOException or FontUnavailableException or FormatFileException)
             {
                 Console.Error.WriteLine($"error: {Unwrap(e).Message}");
                 return 2;
@@ -150,6 +155,7 @@ public static class SynthCommand
         if (s.State is not null) country.State(s.State);
         using var fonts = FontCatalog.FromSpecs(s.FontSpecs);
         var spec = DegradationSpec.Default;
+        var appearance = AppearanceSpec.Resolve(s.Appearance);
         var images = Path.Combine(s.Out, "images");
         Directory.CreateDirectory(images);
 
@@ -166,7 +172,7 @@ public static class SynthCommand
         var labels = new string[s.Count];
         var sheetCount = Math.Min(s.Count, 48);
         var sheet = new (SKBitmap, string)[sheetCount];
-        using var generators = new ThreadLocal<PlateGenerator>(() => new PlateGenerator(formats, fonts, spec), trackAllValues: true);
+        using var generators = new ThreadLocal<PlateGenerator>(() => new PlateGenerator(formats, fonts, spec, appearance), trackAllValues: true);
         Parallel.For(0, s.Count, i =>
         {
             using var sample = generators.Value!.Generate(country.Code, s.State, s.Seed, i, s.Difficulty, Fix);

@@ -1,3 +1,4 @@
+using DeepPlate.Synth;
 using System.Collections.Concurrent;
 using DeepPlate.Formats;
 
@@ -22,7 +23,7 @@ public sealed class BatchSource : IDisposable
 
     /// <param name="difficulty">The curriculum difficulty for a batch number; called on the worker threads.</param>
     public BatchSource(string country, int inputHeight, int inputWidth, int batchSize, ulong seed, long firstBatch,
-        int workers, int prefetch, Func<long, double> difficulty)
+        int workers, int prefetch, Func<long, double> difficulty, AppearanceSpec? appearance = null)
     {
         this.batchSize = batchSize;
         slots = ModelAlphabet.For(FormatRegistry.Default.Country(country)).Slots;
@@ -34,7 +35,7 @@ public sealed class BatchSource : IDisposable
         {
             var queue = queues[w] = new BlockingCollection<PlateBatch>(Math.Max(1, prefetch / workers));
             var first = firstBatch + w;
-            threads[w] = new Thread(() => Produce(country, inputHeight, inputWidth, seed, first, workers, difficulty, queue))
+            threads[w] = new Thread(() => Produce(country, inputHeight, inputWidth, seed, first, workers, difficulty, appearance, queue))
             {
                 IsBackground = true,
                 Name = $"batches-{w}",
@@ -62,11 +63,11 @@ public sealed class BatchSource : IDisposable
     public void Return(PlateBatch batch) => pool.Add(batch);
 
     private void Produce(string country, int inputHeight, int inputWidth, ulong seed, long first, int stride,
-        Func<long, double> difficulty, BlockingCollection<PlateBatch> queue)
+        Func<long, double> difficulty, AppearanceSpec? appearance, BlockingCollection<PlateBatch> queue)
     {
         try
         {
-            using var sampler = new PlateSampler(country, inputHeight, inputWidth);
+            using var sampler = new PlateSampler(country, inputHeight, inputWidth, appearance);
             for (var number = first; !stop.IsCancellationRequested; number += stride)
             {
                 if (!pool.TryTake(out var batch)) batch = new PlateBatch(batchSize, inputSize, slots);

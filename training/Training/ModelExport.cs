@@ -1,3 +1,4 @@
+using DeepPlate.Synth;
 using System.Globalization;
 using DeepPlate.Formats;
 using DeepPlate.Inference;
@@ -34,7 +35,7 @@ public static class ModelExport
         net.eval();
 
         var (inputs, labels) = PlateSampler.FixedSet(country.Code, options.InputHeight, options.InputWidth,
-            options.CalibrationSeed, options.CalibrationSamples, 1, options.ComputeThreads);
+            options.CalibrationSeed, options.CalibrationSamples, 1, options.ComputeThreads, AppearanceSpec.Resolve(options.Appearance));
         var logits = Validation.Logits(net, inputs, options.CalibrationSamples);
         var calibration = TemperatureScaling.Fit(logits, labels, alphabet.Classes, options.CalibrationSamples);
 

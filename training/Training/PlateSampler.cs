@@ -8,9 +8,10 @@ namespace DeepPlate.Training;
 /// Turns synthetic samples into network inputs exactly as serving does: the generator's scene and the corners a user
 /// would have clicked go through the reader's own <see cref="Rectifier"/>. One instance per thread.
 /// </summary>
-public sealed class PlateSampler(string country, int inputHeight, int inputWidth) : IDisposable
+/// <param name="appearance">How much plates vary beyond the camera; null: the plain generator.</param>
+public sealed class PlateSampler(string country, int inputHeight, int inputWidth, AppearanceSpec? appearance = null) : IDisposable
 {
-    private readonly PlateGenerator generator = new(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default);
+    private readonly PlateGenerator generator = new(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default, appearance);
     private readonly ModelAlphabet alphabet = ModelAlphabet.For(FormatRegistry.Default.Country(country));
 
     public ModelAlphabet Alphabet => alphabet;
@@ -27,12 +28,12 @@ public sealed class PlateSampler(string country, int inputHeight, int inputWidth
     }
 
     /// <summary>A fixed set (validation, calibration): <paramref name="count"/> plates of one seed, in parallel.</summary>
-    public static (float[] Inputs, long[] Labels) FixedSet(string country, int inputHeight, int inputWidth, ulong seed, int count, double difficulty, int threads)
+    public static (float[] Inputs, long[] Labels) FixedSet(string country, int inputHeight, int inputWidth, ulong seed, int count, double difficulty, int threads, AppearanceSpec? appearance = null)
     {
         var slots = ModelAlphabet.For(FormatRegistry.Default.Country(country)).Slots;
         var inputs = new float[(long)count * inputHeight * inputWidth];
         var labels = new long[count * slots];
-        using var samplers = new ThreadLocal<PlateSampler>(() => new PlateSampler(country, inputHeight, inputWidth), trackAllValues: true);
+        using var samplers = new ThreadLocal<PlateSampler>(() => new PlateSampler(country, inputHeight, inputWidth, appearance), trackAllValues: true);
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) },
             i => samplers.Value!.Fill(seed, i, difficulty, inputs, labels, i));
         foreach (var s in samplers.Values) s.Dispose();

@@ -45,6 +45,9 @@ public sealed record TrainOptions
     [Description("Fraction of the run after which the full degradation ranges are used.")]
     public double CurriculumEnd { get; init; } = 0.5;
 
+    [Description("How much plates vary beyond the camera (framing, colours, light, extra text, easy share): 'default' (synth/appearance.jsonc), 'plain' (the generator before it), or a file.")]
+    public string Appearance { get; init; } = "default";
+
     [Description("Network input height in pixels (the rectified plate).")]
     public int InputHeight { get; init; } = 32;
 

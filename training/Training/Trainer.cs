@@ -1,3 +1,4 @@
+using DeepPlate.Synth;
 using System.Diagnostics;
 using System.Globalization;
 using DeepPlate.Formats;
@@ -47,7 +48,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             File.WriteAllText(run.Metrics, "step,samples,seconds,learning_rate,difficulty,train_loss,val_loss,val_char_accuracy,val_plate_accuracy,samples_per_second\n");
 
         var (valInputs, valLabels) = PlateSampler.FixedSet(country.Code, options.InputHeight, options.InputWidth,
-            options.ValidationSeed, options.ValidationSamples, 1, threads);
+            options.ValidationSeed, options.ValidationSamples, 1, threads, AppearanceSpec.Resolve(options.Appearance));
 
         var clock = Stopwatch.StartNew();
         var progress = Progress(state.Samples, state.Seconds);
@@ -55,7 +56,8 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         var firstBatch = state.Samples / options.BatchSize;
         using var source = new BatchSource(country.Code, options.InputHeight, options.InputWidth, options.BatchSize,
             options.Seed, firstBatch, options.Workers, options.Prefetch,
-            number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize / options.Samples));
+            number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize / options.Samples),
+            AppearanceSpec.Resolve(options.Appearance));
 
         net.train();
         var (step, samples) = (state.Step, state.Samples);

@@ -55,7 +55,7 @@ public static class RealGallery
     public static void WriteSynthetic(PlateReader reader, string country, string path)
     {
         var cells = new List<(SKBitmap, string)>();
-        using var generator = new PlateGenerator(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default);
+        using var generator = new PlateGenerator(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default, AppearanceSpec.Default);
         var model = reader.Models.For(country);
         try
         {

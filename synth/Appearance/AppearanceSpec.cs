@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DeepPlate.Formats;
+
+namespace DeepPlate.Synth;
+
+/// <summary>
+/// How much synthetic plates vary beyond the camera degradations: framing, colours, shadows, glare, extra text and
+/// the share of easy plates (synth/appearance.jsonc says why each value is what it is). <see cref="Plain"/> turns it
+/// all off: the generator as it was before, which the evaluation grid and the reference images keep using.
+/// </summary>
+public sealed record AppearanceSpec
+{
+    public const string FileName = "appearance.jsonc";
+
+    public double BoxFraming { get; init; }
+    public double[] BoxMarginX { get; init; } = [0, 0];
+    public double[] BoxMarginY { get; init; } = [0, 0];
+    public double Inverted { get; init; }
+    public double LumaJitter { get; init; }
+    public double Shadow { get; init; }
+    public double[] ShadowDepth { get; init; } = [0, 0];
+    public double Glare { get; init; }
+    public double[] GlareStrength { get; init; } = [0, 0];
+    public double EasyShare { get; init; }
+    public double Footer { get; init; }
+
+    /// <summary>Nothing varies: the plain generator.</summary>
+    public static readonly AppearanceSpec Plain = new();
+
+    private static readonly Lazy<AppearanceSpec> DefaultSpec = new(() => Load(Path.Combine(AppContext.BaseDirectory, FileName)));
+
+    /// <summary>The spec beside the binaries (synth/appearance.jsonc): what training draws from.</summary>
+    public static AppearanceSpec Default => DefaultSpec.Value;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>"plain" or a file.</summary>
+    /// <exception cref="FormatFileException">Missing file, bad JSON, an unknown or missing key, a value out of range.</exception>
+    public static AppearanceSpec Resolve(string nameOrFile) => nameOrFile switch
+    {
+        "plain" => Plain,
+        "default" => Default,
+        _ => Load(nameOrFile),
+    };
+
+    public static AppearanceSpec Load(string path)
+    {
+        if (!File.Exists(path)) throw new FormatFileException(path, "", "the appearance spec is missing");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static AppearanceSpec Parse(string json, string file)
+    {
+        AppearanceSpec spec;
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var keys = typeof(AppearanceSpec).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet();
+            foreach (var key in keys)
+            {
+                if (!doc.RootElement.TryGetProperty(key, out _)) throw new FormatFileException(file, key, "is required");
+            }
+            spec = JsonSerializer.Deserialize<AppearanceSpec>(json, Options) ?? throw new FormatFileException(file, "", "empty");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatFileException(file, "", $"not a valid appearance spec: {e.Message}");
+        }
+        spec.Check(file);
+        return spec;
+    }
+
+    private void Check(string file)
+    {
+        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer) })
+        {
+            if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
+        }
+        if (LumaJitter is < 0 or >= 1) throw new FormatFileException(file, "lumaJitter", "runs from 0 to below 1");
+        foreach (var (key, range, max) in new[] { ("boxMarginX", BoxMarginX, 2.0), ("boxMarginY", BoxMarginY, 2.0), ("shadowDepth", ShadowDepth, 1.0), ("glareStrength", GlareStrength, 1.0) })
+        {
+            if (range.Length != 2 || range[0] < 0 || range[1] < range[0] || range[1] > max)
+            {
+                throw new FormatFileException(file, key, $"expected [low, high] with 0 <= low <= high <= {max}");
+            }
+        }
+    }
+}
