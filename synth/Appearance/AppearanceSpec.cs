@@ -16,6 +16,7 @@ public sealed record AppearanceSpec
     public double BoxFraming { get; init; }
     public double[] BoxMarginX { get; init; } = [0, 0];
     public double[] BoxMarginY { get; init; } = [0, 0];
+    public double[] BoxRollDeg { get; init; } = [0, 0];
     public double Inverted { get; init; }
     public double LumaJitter { get; init; }
     public double Shadow { get; init; }
@@ -84,6 +85,10 @@ public sealed record AppearanceSpec
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }
         if (LumaJitter is < 0 or >= 1) throw new FormatFileException(file, "lumaJitter", "runs from 0 to below 1");
+        if (BoxRollDeg.Length != 2 || BoxRollDeg[0] > BoxRollDeg[1] || Math.Abs(BoxRollDeg[0]) > 45 || Math.Abs(BoxRollDeg[1]) > 45)
+        {
+            throw new FormatFileException(file, "boxRollDeg", "expected [low, high] with -45 <= low <= high <= 45");
+        }
         foreach (var (key, range, max) in new[] { ("boxMarginX", BoxMarginX, 2.0), ("boxMarginY", BoxMarginY, 2.0), ("shadowDepth", ShadowDepth, 1.0), ("glareStrength", GlareStrength, 1.0) })
         {
             if (range.Length != 2 || range[0] < 0 || range[1] < range[0] || range[1] > max)

@@ -43,6 +43,13 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         if (Chance(appearanceRandom, 1, a.EasyShare)) difficulty *= appearanceRandom.Fork(2).NextDouble();
 
         var d = spec.Sample(ref degradeRandom, difficulty);
+        var boxed = Chance(appearanceRandom, 6, a.BoxFraming);
+        if (boxed)
+        {
+            var r = appearanceRandom.Fork(13);
+            d = d with { RollDeg = Between(ref r, a.BoxRollDeg) * difficulty };
+        }
+        // A fixed evaluation cell wins over everything drawn.
         if (fix is not null) d = fix(d);
 
         var projection = PlateProjection.Create(style.WidthMm, style.HeightMm, d,
@@ -58,7 +65,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             clicked[i] = projection.Corners[i] + new Vector2(
                 (float)(clickRandom.NextGaussian() * d.ClickErrorPx), (float)(clickRandom.NextGaussian() * d.ClickErrorPx));
         }
-        if (Chance(appearanceRandom, 6, a.BoxFraming)) clicked = Box(projection, appearanceRandom.Fork(7));
+        if (boxed) clicked = Box(projection, appearanceRandom.Fork(7));
         return new SyntheticPlate(text, variant, d, scene, projection.Corners, clicked);
     }
 

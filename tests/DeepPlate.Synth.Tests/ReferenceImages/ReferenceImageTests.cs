@@ -33,7 +33,7 @@ public sealed class ReferenceImageTests
         var data = new TheoryData<string, string>();
         foreach (var country in FormatRegistry.Default.Countries)
         {
-            foreach (var kind in new[] { "flat", "scene-mild", "scene-hard" }) data.Add(country.Code, kind);
+            foreach (var kind in new[] { "flat", "scene-mild", "scene-hard", "scene-varied" }) data.Add(country.Code, kind);
         }
         return data;
     }
@@ -76,6 +76,7 @@ public sealed class ReferenceImageTests
     /// <summary>
     /// flat: the first template's example, clean, in colour, 0.5 px/mm. scene-mild: a 120-px plate at difficulty 0.3;
     /// scene-hard: the full degradation ranges at a plate width of 60 px (grey scenes with noise and JPEG).
+    /// scene-varied: the mild scene with the appearance steps forced on (<see cref="Varied"/>).
     /// </summary>
     private static SKBitmap Render(string country, string kind)
     {
@@ -86,11 +87,21 @@ public sealed class ReferenceImageTests
             var template = SpecimenSheet.Templates(formats.Country(country))[0];
             return generator.RenderFlat(SpecimenSheet.ExampleText(formats, template), template.Plate, 0.5);
         }
+        if (kind == "scene-varied")
+        {
+            using var varied = new PlateGenerator(formats, Fonts, DegradationSpec.Default, Varied);
+            using var v = varied.Generate(country, null, Seed, 3, difficulty: 0.3, fix: d => d with { WidthPx = 120 });
+            return GreyImageIO.ToBitmap(v.Scene);
+        }
         using var sample = kind == "scene-mild"
             ? generator.Generate(country, null, Seed, 1, difficulty: 0.3, fix: d => d with { WidthPx = 120 })
             : generator.Generate(country, null, Seed, 2, difficulty: 1, fix: d => d with { WidthPx = 60 });
         return GreyImageIO.ToBitmap(sample.Scene);
     }
+
+    /// <summary>The shipped appearance ranges with every step that draws into the scene certain to happen (shadow,
+    /// glare, a footer under a header, channel mixing), so their drawing code is pinned down by a reference.</summary>
+    private static readonly AppearanceSpec Varied = AppearanceSpec.Default with { Shadow = 1, Glare = 1, Footer = 1, EasyShare = 0, Inverted = 0 };
 
     private static byte[] Encode(SKBitmap bitmap)
     {

@@ -1,0 +1,130 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using DeepPlate.Formats;
+
+namespace DeepPlate.Synth.Tests.Appearance;
+
+/// <summary>What the appearance spec changes in the generated samples, and what it leaves as it was.</summary>
+public sealed class AppearanceGenerationTests
+{
+    private static PlateGenerator Generator(AppearanceSpec? appearance) =>
+        new(FormatRegistry.Default, new FontCatalog(useEnvironment: false), DegradationSpec.Default, appearance);
+
+    private static byte[] Bytes(SyntheticPlate p) => MemoryMarshal.AsBytes(p.Scene.Pixels).ToArray();
+
+    [Fact]
+    public void The_plain_spec_is_the_generator_without_one()
+    {
+        using var without = Generator(null);
+        using var plain = Generator(AppearanceSpec.Plain);
+        for (var i = 0; i < 8; i++)
+        {
+            using var a = without.Generate("us", null, 5, i);
+            using var b = plain.Generate("us", null, 5, i);
+            Assert.Equal(Bytes(a), Bytes(b));
+            Assert.Equal(a.Clicked, b.Clicked);
+        }
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("us")]
+    public void The_default_spec_is_still_a_pure_function_of_seed_and_index(string country)
+    {
+        using var first = Generator(AppearanceSpec.Default);
+        using var second = Generator(AppearanceSpec.Default);
+        for (var i = 0; i < 6; i++) second.Generate("de", null, 9, 50 + i).Dispose();
+        for (var i = 0; i < 24; i++)
+        {
+            using var a = first.Generate(country, null, 11, i);
+            using var b = second.Generate(country, null, 11, i);
+            Assert.Equal(a.Degradations, b.Degradations);
+            Assert.Equal(a.Clicked, b.Clicked);
+            Assert.Equal(Bytes(a), Bytes(b));
+        }
+    }
+
+    [Fact]
+    public void A_box_frames_the_whole_tilted_plate_inside_the_scene()
+    {
+        var boxes = AppearanceSpec.Plain with { BoxFraming = 1, BoxMarginX = [0, 0.1], BoxMarginY = [0, 0.5], BoxRollDeg = [-20, 20] };
+        using var generator = Generator(boxes);
+        var rolls = new List<double>();
+        for (var i = 0; i < 40; i++)
+        {
+            using var p = generator.Generate("es", null, 3, i);
+            var c = p.Clicked;
+            // Axis-aligned, clockwise from the top-left.
+            Assert.Equal((c[0].Y, c[1].X, c[2].Y, c[3].X), (c[1].Y, c[2].X, c[3].Y, c[0].X));
+            Assert.True(c[0].X < c[1].X && c[0].Y < c[3].Y);
+            foreach (var corner in p.Corners)
+            {
+                Assert.InRange(corner.X, c[0].X - 1e-3f, c[1].X + 1e-3f);
+                Assert.InRange(corner.Y, c[0].Y - 1e-3f, c[3].Y + 1e-3f);
+            }
+            Assert.True(c[0].X >= 0 && c[0].Y >= 0 && c[2].X <= p.Scene.Width && c[2].Y <= p.Scene.Height);
+            rolls.Add(p.Degradations.RollDeg);
+        }
+        // Tilts beyond the clicked plates' +-10 degrees occur.
+        Assert.Contains(rolls, r => Math.Abs(r) > 10);
+    }
+
+    [Fact]
+    public void An_inverted_plate_is_dark_where_its_twin_is_light()
+    {
+        using var plain = Generator(AppearanceSpec.Plain);
+        using var inverted = Generator(AppearanceSpec.Plain with { Inverted = 1 });
+        for (var i = 0; i < 6; i++)
+        {
+            Degradations Fix(Degradations d) => Degradations.Clean(120);
+            using var a = plain.Generate("fr", null, 21, i, fix: Fix);
+            using var b = inverted.Generate("fr", null, 21, i, fix: Fix);
+            // Same plate, same place: where one is light the other is dark, point for point.
+            var (x, y) = (PlateValues(a), PlateValues(b));
+            Assert.True(Correlation(x, y) < -0.5, $"plate {i}: correlation {Correlation(x, y):F2}");
+        }
+    }
+
+    [Fact]
+    public void Shares_come_out_as_the_spec_says()
+    {
+        using var generator = Generator(AppearanceSpec.Default);
+        var n = 300;
+        var boxed = 0;
+        for (var i = 0; i < n; i++)
+        {
+            using var p = generator.Generate("se", null, 31, i);
+            if (p.Clicked[0].Y == p.Clicked[1].Y && p.Clicked[1].X == p.Clicked[2].X && p.Clicked != p.Corners) boxed++;
+        }
+        // Clicked plates with a random click error are never exactly axis-aligned.
+        Assert.InRange(boxed / (double)n, AppearanceSpec.Default.BoxFraming - 0.08, AppearanceSpec.Default.BoxFraming + 0.08);
+    }
+
+    /// <summary>The scene's grey values on a grid over the plate's middle (inside its bands and border).</summary>
+    private static List<double> PlateValues(SyntheticPlate p)
+    {
+        var values = new List<double>();
+        for (var u = 0.2; u <= 0.8; u += 0.01)
+        {
+            for (var v = 0.3; v <= 0.7; v += 0.05)
+            {
+                var q = SceneLight.PlatePoint(p.Corners, u, v);
+                values.Add(p.Scene.Pixels[(int)q.Y * p.Scene.Width + (int)q.X]);
+            }
+        }
+        return values;
+    }
+
+    private static double Correlation(List<double> x, List<double> y)
+    {
+        var (mx, my) = (x.Average(), y.Average());
+        var (sxy, sxx, syy) = (0.0, 0.0, 0.0);
+        for (var i = 0; i < x.Count; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+}

@@ -1,0 +1,38 @@
+using DeepPlate.Formats;
+
+namespace DeepPlate.Synth.Tests.Appearance;
+
+/// <summary>synth/appearance.jsonc: every key required, no other allowed, values in range, errors naming the key.</summary>
+public sealed class AppearanceSpecTests
+{
+    [Fact]
+    public void The_shipped_spec_loads_and_turns_every_variation_on()
+    {
+        var spec = AppearanceSpec.Default;
+        Assert.NotEqual(AppearanceSpec.Plain.BoxFraming, spec.BoxFraming);
+        Assert.All(new[] { spec.BoxFraming, spec.Inverted, spec.Shadow, spec.Glare, spec.EasyShare, spec.Footer }, s => Assert.InRange(s, 0.01, 1));
+        Assert.InRange(spec.LumaJitter, 0.01, 0.99);
+        Assert.Same(AppearanceSpec.Plain, AppearanceSpec.Resolve("plain"));
+        Assert.Same(AppearanceSpec.Default, AppearanceSpec.Resolve("default"));
+    }
+
+    [Theory]
+    [InlineData("\"inverted\": 0.08,", "", "inverted: is required")]
+    [InlineData("\"inverted\": 0.08,", "\"inverted\": 0.08, \"sparkle\": 1,", "sparkle")]
+    [InlineData("\"inverted\": 0.08,", "\"inverted\": 1.5,", "inverted: a share runs from 0 to 1")]
+    [InlineData("\"lumaJitter\": 0.5,", "\"lumaJitter\": 1,", "lumaJitter: runs from 0 to below 1")]
+    [InlineData("\"shadowDepth\": [0.25, 0.7],", "\"shadowDepth\": [0.7, 0.25],", "shadowDepth: expected [low, high]")]
+    [InlineData("\"boxRollDeg\": [-20, 20],", "\"boxRollDeg\": [-90, 20],", "boxRollDeg: expected [low, high]")]
+    public void A_broken_spec_is_refused_naming_the_key(string find, string replace, string message)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, AppearanceSpec.FileName));
+        Assert.Contains(find, text);
+        var e = Assert.Throws<FormatFileException>(() => AppearanceSpec.Parse(text.Replace(find, replace), "test.jsonc"));
+        Assert.Contains(message, e.Message);
+        Assert.StartsWith("test.jsonc", e.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_refused() =>
+        Assert.Throws<FormatFileException>(() => AppearanceSpec.Resolve(Path.Combine(Path.GetTempPath(), "no-such-appearance.jsonc")));
+}
