@@ -20,7 +20,9 @@ public static class ModelCard
     /// The model the run started from; default: the run's <c>--init-from</c> file if it is still another model. Its id
     /// and training summary go on the card, so a chain of fine-tunings stays traceable after the file is replaced.
     /// </param>
-    public static string Write(string model, RunFolder run, string evalFolder, string? startedFrom = null)
+    /// <param name="realFolder">Its <c>deepplate eval --real</c> output (real.json), or null/absent: the card then
+    /// says the model was not measured on real photographs.</param>
+    public static string Write(string model, RunFolder run, string evalFolder, string? startedFrom = null, string? realFolder = null)
     {
         var options = run.LoadOptions();
         var state = run.LoadState();
@@ -31,12 +33,26 @@ public static class ModelCard
         var grid = File.ReadAllText(Path.Combine(evalFolder, "eval.md"));
         var country = FormatRegistry.Default.Country(info.Country);
         var given = RecordOptions<TrainOptions>.Differences(options with { Out = null }, new TrainOptions { Country = options.Country });
+        var realJson = realFolder is null ? null : Path.Combine(realFolder, "real.json");
+        var real = realJson is not null && File.Exists(realJson) ? Real.RealReport.ReadJson(realJson) : null;
+        real = real is null ? null : real with
+        {
+            Groups = [.. real.Groups.Where(g => g.Country == info.Country)],
+            Photos = [.. real.Photos.Where(p => p.Country == info.Country)],
+            Models = [.. real.Models.Where(m => m.Country == info.Country)],
+        };
+        if (real is { Photos.Count: 0 }) real = null;
+        if (real is not null && real.Models.All(m => m.Sha256 != sha256))
+        {
+            throw new InvalidDataException($"{realJson} measured another {info.Country} model ({string.Join(", ", real.Models.Select(m => m.Id))}), not {Path.GetFileName(model)}");
+        }
 
         var md = new StringBuilder();
         md.Line($"# Model card: {info.Country} ({country.Name})")
             .Line()
             .Line($"A per-slot CNN ({info.Slots} slots × {info.Classes} classes, input {info.InputHeight}×{info.InputWidth} grey) trained on " +
-                  "synthetic plates only (`synth/`); evaluated on the standard grid of synthetic plates. It has not been measured on real photographs.")
+                  "synthetic plates only (`synth/`); evaluated on the standard grid of synthetic plates" +
+                  (real is null ? ". It has not been measured on real photographs." : " and on labelled real photographs it never saw (below)."))
             .Line()
             .Line($"- File: `{Path.GetFileName(model)}`, SHA-256 `{sha256}`, {new FileInfo(model).Length} bytes.")
             .Line("- Made by:")
@@ -56,6 +72,12 @@ public static class ModelCard
             .Line("## Targets")
             .Line();
         TargetsMarkdown.Append(md, eval.Targets());
+        if (real is not null)
+        {
+            md.Line().Line("## Real photographs").Line();
+            md.Line($"      deepplate eval --real {real.Manifest} --model {Path.GetFileName(model)}").Line();
+            Real.RealReport.Tables(md, real, "###");
+        }
         md.Line().Line($"## Standard evaluation grid ({eval.SamplesPerCell} plates a cell)").Line();
         // eval.md's header repeats what is above and its targets are shown already; its other sections go one level down.
         var keep = false;
