@@ -83,6 +83,11 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
     {
         var a = appearance;
         if (Chance(random, 4, a.Inverted)) look = look with { Inverted = true };
+        if (Chance(random, 14, a.Pictorial))
+        {
+            var r = random.Fork(15);
+            look = look with { PictorialSeed = r.NextUInt64() | 1 };
+        }
         if (hasHeader && Chance(random, 5, a.Footer))
         {
             var r = random.Fork(8);

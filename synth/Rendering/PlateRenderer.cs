@@ -53,6 +53,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
 
         var (paper, print) = look.Inverted ? (style.Text, style.Background) : (style.Background, style.Text);
         Fill(shape.Plate, Projective.Identity, Tint(paper, look.Sheen));
+        if (look.PictorialSeed != 0) DrawPictorial(w, h, look.PictorialSeed);
         if (style.Band is { } band) DrawBand(band, shape.LeftBand!, shape.Stars, 0, h, look, text.Template.Country);
         if (style.RightBand is { } rightBand) DrawBand(rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h, look, text.Template.Country);
 
@@ -213,6 +214,24 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         var b = path.Bounds;
         var scale = Math.Min(headerMm * 0.75f / Math.Max(b.Height, 0.01f), (float)style.WidthMm * 0.6f / Math.Max(b.Width, 0.01f));
         Fill(path, Projective.Place((float)style.WidthMm / 2 - b.MidX * scale, headerMm * 0.58f - b.MidY * scale, scale, scale), color);
+    }
+
+    /// <summary>Two to five translucent ellipses of random colours, each wholly inside the plate's rectangle less a
+    /// corner radius' margin, so no clipping is needed.</summary>
+    private void DrawPictorial(float w, float h, ulong seed)
+    {
+        var random = new DeterministicRandom(seed);
+        var shapes = 2 + random.Next(4);
+        for (var i = 0; i < shapes; i++)
+        {
+            var rx = (float)random.Uniform(0.08, 0.35) * w;
+            var ry = (float)random.Uniform(0.15, 0.45) * h;
+            var margin = h * 0.06f;
+            var cx = (float)random.Uniform(margin + rx, Math.Max(margin + rx, w - margin - rx));
+            var cy = (float)random.Uniform(margin + ry, Math.Max(margin + ry, h - margin - ry));
+            var colour = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256), (byte)random.NextInclusive(40, 150));
+            Fill(circle, Projective.Place(cx, cy, rx, ry), colour);
+        }
     }
 
     private void DrawFooter(string footer, PlateStyle style, float textBottomMm, SKColor color)
