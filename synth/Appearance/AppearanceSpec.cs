@@ -26,6 +26,7 @@ public sealed record AppearanceSpec
     public double EasyShare { get; init; }
     public double Footer { get; init; }
     public double Pictorial { get; init; }
+    public double Occluder { get; init; }
 
     /// <summary>Nothing varies: the plain generator.</summary>
     public static readonly AppearanceSpec Plain = new();
@@ -81,7 +82,7 @@ public sealed record AppearanceSpec
 
     private void Check(string file)
     {
-        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("pictorial", Pictorial) })
+        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("pictorial", Pictorial), ("occluder", Occluder) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }

@@ -88,6 +88,11 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             var r = random.Fork(15);
             look = look with { PictorialSeed = r.NextUInt64() | 1 };
         }
+        if (Chance(random, 16, a.Occluder))
+        {
+            var r = random.Fork(17);
+            look = look with { OccluderSeed = r.NextUInt64() | 1 };
+        }
         if (hasHeader && Chance(random, 5, a.Footer))
         {
             var r = random.Fork(8);

@@ -19,6 +19,9 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     /// <summary>Non-zero: the seed of translucent coloured shapes drawn on the plate behind the characters.</summary>
     public ulong PictorialSeed { get; init; }
 
+    /// <summary>Non-zero: the seed of a rectangle covering one or two characters (which, and its grey).</summary>
+    public ulong OccluderSeed { get; init; }
+
     /// <summary>The footers drawn: a fixed list, so the renderer's outline cache stays small; words of the kind
     /// printed under US serials, none of them a plate character's look-alike in size.</summary>
     public static readonly string[] Footers =

@@ -64,6 +64,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         DrawCharacters(typeface.Font, layout, typeface, ink);
         if (header is not null && look.Footer is { } footer) DrawFooter(footer, style, (float)(layout.TextTopMm + layout.CharHeightMm), Lerp(print, paper, 0.2));
         DrawGaps(text, layout, ink, look);
+        if (look.OccluderSeed != 0) DrawOccluder(layout, look.OccluderSeed);
         if (style.Border is { } border) Fill(shape.Border!, Projective.Identity, Convert(border));
         if (look.Screws) DrawScrews(w, h, header is not null);
         DrawDirt(shape, w, h, look);
@@ -232,6 +233,21 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
             var colour = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256), (byte)random.NextInclusive(40, 150));
             Fill(circle, Projective.Place(cx, cy, rx, ry), colour);
         }
+    }
+
+    /// <summary>A flat grey rectangle over one or two neighbouring characters' cells, a little taller than them.</summary>
+    private void DrawOccluder(PlateLayout layout, ulong seed)
+    {
+        if (layout.Glyphs.Count == 0) return;
+        var random = new DeterministicRandom(seed);
+        var first = random.Next(layout.Glyphs.Count);
+        var last = Math.Min(layout.Glyphs.Count - 1, first + random.Next(2));
+        var (a, b) = (layout.Glyphs[first], layout.Glyphs[last]);
+        var left = (float)(a.CentreXMm - a.CellWidthMm * 0.6);
+        var right = (float)(b.CentreXMm + b.CellWidthMm * 0.6);
+        var ch = (float)layout.CharHeightMm;
+        var grey = (byte)random.NextInclusive(25, 160);
+        FillRect(left, (float)layout.TextTopMm - ch * 0.08f, right - left, ch * 1.16f, new SKColor(grey, grey, grey));
     }
 
     private void DrawFooter(string footer, PlateStyle style, float textBottomMm, SKColor color)

@@ -86,6 +86,25 @@ public sealed class AppearanceGenerationTests
     }
 
     [Fact]
+    public void An_occluder_covers_characters_and_leaves_the_label_and_corners()
+    {
+        using var plain = Generator(AppearanceSpec.Plain);
+        using var covered = Generator(AppearanceSpec.Plain with { Occluder = 1 });
+        for (var i = 0; i < 4; i++)
+        {
+            Degradations Fix(Degradations d) => Degradations.Clean(150);
+            using var a = plain.Generate("nl", null, 8, i, fix: Fix);
+            using var b = covered.Generate("nl", null, 8, i, fix: Fix);
+            Assert.Equal(a.Text, b.Text);
+            Assert.Equal(a.Corners, b.Corners);
+            var (x, y) = (PlateValues(a), PlateValues(b));
+            var changed = x.Zip(y).Count(p => Math.Abs(p.First - p.Second) > 0.05) / (double)x.Count;
+            // One or two characters of six to eight: a visible part of the plate, far from all of it.
+            Assert.InRange(changed, 0.03, 0.5);
+        }
+    }
+
+    [Fact]
     public void Shares_come_out_as_the_spec_says()
     {
         using var generator = Generator(AppearanceSpec.Default);
