@@ -11,5 +11,6 @@ var root = new RootCommand("DeepPlate: a second opinion on severely degraded lic
     ReadCommand.Create(),
     CardCommand.Create(),
     AccuracyCommand.Create(),
+    CeilingCommand.Create(),
 };
 return root.Parse(args).Invoke();

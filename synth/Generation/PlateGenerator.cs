@@ -20,7 +20,10 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
     private readonly FlatOutline square = Square();
     private readonly Dictionary<PlateStyle, double[]> variantWeights = new(ReferenceEqualityComparer.Instance);
 
-    public SyntheticPlate Generate(string country, string? state, ulong seed, long index, double difficulty = 1, Func<Degradations, Degradations>? fix = null)
+    /// <param name="retext">Changes the sampled text (the ideal observer's templates: the same plate with one
+    /// character replaced); everything else stays as drawn.</param>
+    public SyntheticPlate Generate(string country, string? state, ulong seed, long index, double difficulty = 1, Func<Degradations, Degradations>? fix = null,
+        Func<PlateText, PlateText>? retext = null)
     {
         var random = DeterministicRandom.For(seed, index);
         var textRandom = random.Fork(1);
@@ -36,6 +39,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var c = formats.Country(country);
         var template = TextSampler.PickTemplate(c, state, ref textRandom);
         var text = TextSampler.Sample(template, ref textRandom);
+        if (retext is not null) text = retext(text);
         var (variant, style) = PickVariant(template.Plate, ref lookRandom);
         var look = PlateLook.Sample(ref lookRandom);
         var header = template.State is null ? null : c.State(template.State).Name;
