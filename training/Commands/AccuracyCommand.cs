@@ -11,10 +11,11 @@ public static class AccuracyCommand
         var evals = new Option<string[]>("--eval") { Description = "A `deepplate eval` folder (repeat for every country).", Required = true, AllowMultipleArgumentsPerToken = true };
         var page = new Option<string>("--out") { Description = "The page to write; text outside its measured part is kept.", DefaultValueFactory = _ => "docs/accuracy.md" };
         var figures = new Option<string>("--figures") { Description = "Where the heat maps are copied.", DefaultValueFactory = _ => "docs/accuracy" };
-        var command = new Command("accuracy", "Writes the accuracy page from the countries' evaluations.") { evals, page, figures };
+        var ceilings = new Option<string?>("--ceilings") { Description = "A folder of `deepplate ceiling` results (<cc>/ceiling.json): each country's accuracy as a share of the ideal observer's." };
+        var command = new Command("accuracy", "Writes the accuracy page from the countries' evaluations.") { evals, page, figures, ceilings };
         command.SetAction(r => FileCommand.Run(r, () =>
         {
-            AccuracyPage.Write(r.GetValue(evals)!, r.GetValue(page)!, r.GetValue(figures)!);
+            AccuracyPage.Write(r.GetValue(evals)!, r.GetValue(page)!, r.GetValue(figures)!, r.GetValue(ceilings));
             return r.GetValue(page)!;
         }));
         return command;

@@ -20,7 +20,9 @@ public static class AccuracyPage
     /// <param name="evalFolders">One `deepplate eval` folder per country.</param>
     /// <param name="page">The page; its text outside the markers is kept (the markers are appended when missing).</param>
     /// <param name="figures">Where the heat maps are copied, relative to the page's folder in the links.</param>
-    public static void Write(IReadOnlyList<string> evalFolders, string page, string figures)
+    /// <param name="ceilings">A folder with <c>&lt;cc&gt;/ceiling.json</c> of <c>deepplate ceiling</c>, or null: each
+    /// country that has one gets its measured character accuracy as a share of the ideal observer's, per cell.</param>
+    public static void Write(IReadOnlyList<string> evalFolders, string page, string figures, string? ceilings = null)
     {
         var evals = new List<(string Folder, EvalJson.Document Eval)>();
         foreach (var folder in evalFolders) evals.Add((folder, EvalJson.Read(Path.Combine(folder, "eval.json"))));
@@ -67,6 +69,8 @@ public static class AccuracyPage
                     md.Line().Line($"![{Name(cc)}: {view.Title.ToLowerInvariant()}]({relative}/{name})");
                 }
             }
+            var ceilingJson = ceilings is null ? null : Path.Combine(ceilings, cc, "ceiling.json");
+            if (ceilingJson is not null && File.Exists(ceilingJson)) AppendCeiling(md, e, Ceiling.CeilingResult.ReadJson(ceilingJson), ceilingJson);
             md.Line().Line("### Most confused characters").Line()
                 .Line("| true | read as | count | share of the true character |").Line("|---|---|---:|---:|");
             var pairs = e.Characters.MostConfused;
@@ -85,6 +89,30 @@ public static class AccuracyPage
             ? text[..begin] + md.ToString().TrimEnd('\n') + text[(end + End.Length)..]
             : text + (text.Length > 0 ? "\n" : "") + md;
         File.WriteAllText(page, text);
+    }
+
+    /// <summary>Share of the ideal observer's character accuracy reached in every cell, and the cells at 90 % or more.</summary>
+    public const double CeilingShare = 0.9;
+
+    private static void AppendCeiling(StringBuilder md, EvalJson.Document e, Ceiling.CeilingResult ceiling, string file)
+    {
+        var ratios = new List<(EvalJson.CellJson Cell, double? Ratio)>();
+        foreach (var c in e.Cells)
+        {
+            var limit = ceiling.At(c.WidthPx, c.SnrDb, c.JpegQuality);
+            ratios.Add((c, limit is { Accuracy: > 0 } l ? c.CharTop1 / l.Accuracy : null));
+        }
+        var met = ratios.Count(r => r.Ratio >= CeilingShare);
+        md.Line().Line("### Against the ideal observer").Line()
+            .Line($"Character top-1 accuracy as a share of the ideal observer's (`deepplate ceiling`, {ceiling.SamplesPerCell} plates a cell, " +
+                  $"`{file.Replace('\\', '/')}`), in %. Target: at least {P(CeilingShare)} % in every cell; met in {met} of {ratios.Count} cells. " +
+                  "Where the observer itself reads little, both figures are close to chance and the share says little.")
+            .Line();
+        ceiling.Table(md, c =>
+        {
+            var r = ratios.First(x => x.Cell.WidthPx == c.WidthPx && x.Cell.SnrDb == c.SnrDb && x.Cell.JpegQuality == c.JpegQuality).Ratio;
+            return r is { } v ? P(v) : "–";
+        });
     }
 
     private static void AppendGrid(StringBuilder md, EvalJson.Document e, MetricView view)

@@ -82,4 +82,28 @@ public sealed class ShippedModelDocsTests : IDisposable
         Assert.Contains("![France (fr): character top-1 accuracy](accuracy/fr-char-top1.png)", first);
         Assert.True(File.Exists(Path.Combine(figures, "it-top60.png")));
     }
+
+    [Fact]
+    public void TheAccuracyPageSharesEachCellOfTheIdealObserversAccuracy()
+    {
+        var fr = TinyRun("fr");
+        var page = Path.Combine(dir, "accuracy.md");
+        var ceilings = Path.Combine(dir, "ceiling");
+        Directory.CreateDirectory(Path.Combine(ceilings, "fr"));
+        // The random model's first cell set to 50 % characters; a made-up ceiling of 50 % there (the share is 100 %)
+        // and 100 % everywhere else (the share is the random model's own accuracy, far below 90 %).
+        var json = Path.Combine(fr.Eval, "eval.json");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!;
+        node["cells"]![0]!["charTop1"] = 0.5;
+        File.WriteAllText(json, node.ToJsonString());
+        var eval = EvalJson.Read(json);
+        var cells = eval.Cells.Select((c, i) => new DeepPlate.Training.Evaluation.Ceiling.CeilingCell(c.WidthPx, c.SnrDb, c.JpegQuality, 1000, i == 0 ? 500 : 1000)).ToList();
+        new DeepPlate.Training.Evaluation.Ceiling.CeilingResult("fr", 30, "0x4556414C", cells).WriteJson(Path.Combine(ceilings, "fr", "ceiling.json"));
+
+        AccuracyPage.Write([fr.Eval], page, Path.Combine(dir, "figures"), ceilings);
+        var text = File.ReadAllText(page);
+        Assert.Contains("### Against the ideal observer", text);
+        Assert.Contains($"met in 1 of {eval.Cells.Count} cells", text);
+        Assert.Contains("| 100.0 |", text);
+    }
 }
