@@ -27,6 +27,10 @@ public sealed record AppearanceSpec
     public double Footer { get; init; }
     public double Pictorial { get; init; }
     public double Occluder { get; init; }
+    public double TypefaceSwap { get; init; }
+    public double[] GlyphWidth { get; init; } = [1, 1];
+    public double[] GlyphHeight { get; init; } = [1, 1];
+    public double[] GlyphGap { get; init; } = [1, 1];
 
     /// <summary>Nothing varies: the plain generator.</summary>
     public static readonly AppearanceSpec Plain = new();
@@ -82,7 +86,7 @@ public sealed record AppearanceSpec
 
     private void Check(string file)
     {
-        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("pictorial", Pictorial), ("occluder", Occluder) })
+        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }
@@ -90,6 +94,13 @@ public sealed record AppearanceSpec
         if (BoxRollDeg.Length != 2 || BoxRollDeg[0] > BoxRollDeg[1] || Math.Abs(BoxRollDeg[0]) > 45 || Math.Abs(BoxRollDeg[1]) > 45)
         {
             throw new FormatFileException(file, "boxRollDeg", "expected [low, high] with -45 <= low <= high <= 45");
+        }
+        foreach (var (key, range) in new[] { ("glyphWidth", GlyphWidth), ("glyphHeight", GlyphHeight), ("glyphGap", GlyphGap) })
+        {
+            if (range.Length != 2 || range[0] <= 0 || range[1] < range[0] || range[1] > 3)
+            {
+                throw new FormatFileException(file, key, "expected [low, high] with 0 < low <= high <= 3 (a factor on the typeface)");
+            }
         }
         foreach (var (key, range, max) in new[] { ("boxMarginX", BoxMarginX, 2.0), ("boxMarginY", BoxMarginY, 2.0), ("shadowDepth", ShadowDepth, 1.0), ("glareStrength", GlareStrength, 1.0) })
         {

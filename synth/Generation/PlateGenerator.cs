@@ -44,6 +44,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var look = PlateLook.Sample(ref lookRandom);
         var header = template.State is null ? null : c.State(template.State).Name;
         look = Vary(look, header is not null, appearanceRandom);
+        look = Letter(look, text, appearanceRandom);
         if (Chance(appearanceRandom, 1, a.EasyShare)) difficulty *= appearanceRandom.Fork(2).NextDouble();
 
         var d = spec.Sample(ref degradeRandom, difficulty);
@@ -101,6 +102,35 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         {
             var r = random.Fork(8);
             look = look with { Footer = PlateLook.Footers[r.Next(PlateLook.Footers.Length)] };
+        }
+        return look;
+    }
+
+    /// <summary>The plate's lettering: another catalog typeface that has every character of the text (for the swap
+    /// share), and its width, height and spacing factors.</summary>
+    private PlateLook Letter(PlateLook look, PlateText text, in DeterministicRandom random)
+    {
+        var a = appearance;
+        var r = random.Fork(18);
+        look = look with { GlyphWidth = Between(ref r, a.GlyphWidth), GlyphHeight = Between(ref r, a.GlyphHeight), GlyphGap = Between(ref r, a.GlyphGap) };
+        if (!Chance(random, 19, a.TypefaceSwap)) return look;
+        var pick = random.Fork(20);
+        var candidates = FontCatalog.Builtin;
+        // A few tries: a typeface without one of the plate's characters (umlauts, lower-case dies) is passed over.
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var id = candidates[pick.Next(candidates.Count)].Id;
+            if (id == text.Template.Typeface.Font) continue;
+            PlateFont font;
+            try
+            {
+                font = fonts.Get(id);
+            }
+            catch (FontUnavailableException)
+            {
+                continue; // a typeface whose package is not installed here: the others will do
+            }
+            if (text.Compact.All(font.Has)) return look with { Font = id };
         }
         return look;
     }

@@ -22,6 +22,25 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     /// <summary>Non-zero: the seed of a rectangle covering one or two characters (which, and its grey).</summary>
     public ulong OccluderSeed { get; init; }
 
+    /// <summary>Another font of the catalog to draw the characters in, or null for the template's own.</summary>
+    public string? Font { get; init; }
+
+    /// <summary>Factors on the typeface's character width, height and spacing (1: as the format file says).</summary>
+    public double GlyphWidth { get; init; } = 1;
+    public double GlyphHeight { get; init; } = 1;
+    public double GlyphGap { get; init; } = 1;
+
+    /// <summary>The template's typeface as this plate draws it: its font swapped and its sizes scaled.</summary>
+    public Typeface Apply(Typeface t) => Font is null && GlyphWidth == 1 && GlyphHeight == 1 && GlyphGap == 1 ? t : t with
+    {
+        Font = Font ?? t.Font,
+        HeightMm = t.HeightMm * GlyphHeight,
+        WidthMm = t.WidthMm * GlyphWidth * GlyphHeight,
+        DigitWidthMm = t.DigitWidthMm * GlyphWidth * GlyphHeight,
+        GapMm = t.GapMm * GlyphGap * GlyphHeight,
+        GroupGapMm = t.GroupGapMm * GlyphGap * GlyphHeight,
+    };
+
     /// <summary>The footers drawn: a fixed list, so the renderer's outline cache stays small; words of the kind
     /// printed under US serials, none of them a plate character's look-alike in size.</summary>
     public static readonly string[] Footers =

@@ -46,7 +46,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
     {
         target = raster;
         toDevice = plateToPixels;
-        var typeface = text.Template.Typeface;
+        var typeface = look.Apply(text.Template.Typeface);
         var w = (float)style.WidthMm;
         var h = (float)style.HeightMm;
         var shape = PlateOutlines.For(style, outlines);
