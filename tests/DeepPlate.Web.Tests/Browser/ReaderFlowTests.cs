@@ -1,4 +1,5 @@
 using System.Numerics;
+using DeepPlate.Inference.Report;
 using Microsoft.Playwright;
 
 namespace DeepPlate.Web.Tests.Browser;
@@ -46,6 +47,8 @@ public sealed class ReaderFlowTests : BrowserTests
         await Assertions.Expect(page.Locator("#to-selection")).ToBeDisabledAsync();
         await page.SelectOptionAsync("#country", "de");
         await Assertions.Expect(page.Locator(".country-templates[data-country=de] img").First).ToBeVisibleAsync();
+        await page.FillAsync("#case-reference", "Fall 2026/0417");
+        await page.FillAsync("#examiner", "KOK Weiß");
         await page.SetInputFilesAsync("#image", new FilePayload { Name = "plate.png", MimeType = "image/png", Buffer = png });
         await Assertions.Expect(page.Locator("#to-selection")).ToBeEnabledAsync();
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.country-templates[data-country=de] img')].every(i => i.complete && i.naturalWidth > 0)");
@@ -83,7 +86,8 @@ public sealed class ReaderFlowTests : BrowserTests
         await Screenshot(page, "2-selection.png");
 
         // Results: the reminder first, the tables only after Show results.
-        await page.ClickAsync("#read");
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#read"), "**/read");
+        using var json = System.Text.Json.JsonDocument.Parse(await answer.BodyAsync());
         await Assertions.Expect(page.Locator("#step-results")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".warning")).ToContainTextAsync("second opinion");
         await Assertions.Expect(page.Locator("#positions-table")).ToBeHiddenAsync();
@@ -95,6 +99,11 @@ public sealed class ReaderFlowTests : BrowserTests
         await Assertions.Expect(page.Locator("#candidates-table")).ToBeVisibleAsync();
         Assert.Equal(61, await page.Locator("#candidates-table tr").CountAsync());
         Assert.True(await page.Locator("#positions-table tr").CountAsync() > 5);
+        // The screen says what the report says: every candidate's confidence by the report's rule.
+        var shown = await page.Locator("#candidates-table td:nth-child(3)").AllTextContentsAsync();
+        var candidates = json.RootElement.GetProperty("reading").GetProperty("candidates");
+        Assert.Equal(candidates.GetArrayLength(), shown.Count);
+        for (var i = 0; i < shown.Count; i++) Assert.Equal(ConfidenceText.Percent(candidates[i].GetProperty("confidence").GetDouble()), shown[i]);
         await Screenshot(page, "4-results.png");
 
         // Generate PDF: a download of the report from the same response.
@@ -106,6 +115,8 @@ public sealed class ReaderFlowTests : BrowserTests
         var pages = Pdf.PageTexts(memory.ToArray());
         Assert.True(pages.Count >= 2);
         Assert.Contains("B XY 123", pages[0]);
+        Assert.Contains("Fall 2026/0417", pages[0]);
+        Assert.Contains("KOK Weiß", pages[0]);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DeepPlate.Inference;
 using DeepPlate.Web.Features.Access;
 using DeepPlate.Web.Hosting;
@@ -16,8 +15,8 @@ namespace DeepPlate.Web.Features.Reading;
 /// not called from the page. A logged-in user (HTTP Basic for tools, or the cookie) names the licence to consume in
 /// the <c>licence</c> field; the uses left come back in the <c>X-Uses-Left</c> header.</item>
 /// <item><c>POST /read</c> for the page: the same fields plus the user's own reading, an antiforgery token in the
-/// <c>X-CSRF-TOKEN</c> header, and answers the reading and the PDF report together (<c>{ fileName, reading, pdf }</c>,
-/// the PDF as base64), so the results page lives only in the browser.</item>
+/// <c>X-CSRF-TOKEN</c> header, and answers the reading and the PDF report together (<c>{ fileName, reading, percent, pdf }</c>,
+/// the PDF as base64, and the confidences as the report writes them: <see cref="PageAnswer"/>), so the results page lives only in the browser.</item>
 /// </list>
 /// </summary>
 public static class ReadEndpoints
@@ -68,17 +67,6 @@ public static class ReadEndpoints
         var pdf = ReportPdf.Render(outcome, form, clock.GetUtcNow());
         await uses.AfterReadAsync(http, licence, form.Country);
 
-        using var body = new MemoryStream();
-        using (var w = new Utf8JsonWriter(body, ReadingJson.Options))
-        {
-            w.WriteStartObject();
-            w.WriteString("fileName", form.FileName);
-            w.WriteStartObject("reading");
-            ReadingJson.Write(w, outcome.Reading);
-            w.WriteEndObject();
-            w.WriteBase64String("pdf", pdf);
-            w.WriteEndObject();
-        }
-        return Results.Bytes(body.ToArray(), "application/json");
+        return Results.Bytes(PageAnswer.Write(form.FileName, outcome.Reading, pdf), "application/json");
     }
 }

@@ -90,6 +90,8 @@ $("read").addEventListener("click", async () => {
   body.append("state", chosenState());
   body.append("format", chosenFormat());
   body.append("examinerReading", $("examiner-reading").value);
+  body.append("caseReference", $("case-reference").value);
+  body.append("examiner", $("examiner").value);
   body.append("licence", licence.value);
   const button = $("read");
   button.disabled = true;
@@ -130,7 +132,7 @@ function showResults(answer) {
 
 $("show-results").addEventListener("click", () => {
   // The tables are built only now, so nothing of the result is on the page before the user asks for it.
-  renderResults(state.result.reading, state.result.fileName);
+  renderResults(state.result.reading, state.result.percent, state.result.fileName);
   $("results").hidden = false;
   $("show-results").hidden = true;
 });
