@@ -77,6 +77,11 @@ public sealed class ReaderFlowTests : BrowserTests
         await RightClick(page, corners[2]);
         await Assertions.Expect(page.Locator("#read")).ToBeDisabledAsync(); // counter-clockwise: refused
         await page.ClickAsync("#clear");
+        // A quad too small to read (10 x 4 picture pixels): refused here as the server would, nothing sent.
+        foreach (var (dx, dy) in new[] { (0, 0), (10, 0), (10, 4), (0, 4) }) await RightClick(page, corners[0] + new Vector2(dx, dy));
+        await Assertions.Expect(page.Locator("#selection-status")).ToContainTextAsync("too small to read");
+        await Assertions.Expect(page.Locator("#read")).ToBeDisabledAsync();
+        await page.ClickAsync("#clear");
         await Assertions.Expect(page.Locator("#selection-status")).ToContainTextAsync("corner 1 of 4");
         await page.ClickAsync("#select-all");
         await Assertions.Expect(page.Locator("#read")).ToBeEnabledAsync();

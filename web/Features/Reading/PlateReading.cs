@@ -18,6 +18,7 @@ public sealed class PlateReading(PlateReader reader)
             reader.Scope(model, form.Country, form.State, form.Format);
             var corners = form.Corners is null ? null : PlateCorners.Parse(form.Corners);
             var image = PlateImage.Decode(form.Image);
+            PlateSize.Check(corners, image);
             PlateFrame[] frames = [new PlateFrame(image, corners)];
             return new ReadOutcome(reader.Read(new ReadRequest(frames, form.Country, form.State, form.Format)), frames);
         }

@@ -1,4 +1,4 @@
-import { cornerProblem } from "./corners.js";
+import { cornerProblem, sizeProblem } from "./corners.js";
 
 const NAMES = ["top-left", "top-right", "bottom-right", "bottom-left"];
 
@@ -113,13 +113,16 @@ export class PlateSelection {
   }
 
   // null when the selection can be read; else what is missing or wrong.
-  problem() { return this.image ? cornerProblem(this.points, this.width, this.height) : "no picture"; }
+  problem() { return this.image ? cornerProblem(this.points, this.width, this.height) ?? sizeProblem(this.points) : "no picture"; }
 
   // The corners as the server reads them ("x1,y1 x2,y2 x3,y3 x4,y4"), or "" for the whole picture.
   cornersText() { return this.wholeImage ? "" : this.points.map((p) => `${p.x},${p.y}`).join(" "); }
 
   status() {
-    if (this.wholeImage) return "The whole picture is selected (it is already the plate).";
+    if (this.wholeImage) {
+      const p = this.problem();
+      return p ? `The whole picture cannot be read: ${p}.` : "The whole picture is selected (it is already the plate).";
+    }
     if (this.points.length < 4) return `Right-click corner ${this.points.length + 1} of 4: the ${NAMES[this.points.length]} corner.`;
     const p = this.problem();
     return p ? `These corners cannot be a plate: ${p}. Right-click to clear them and start again.` : "Four corners set. Continue when ready (a right-click clears them).";
