@@ -20,11 +20,27 @@ function showError(message) {
   if (message) window.scrollTo(0, 0);
 }
 
-// The licence a read consumes, and what is left of it this month (the server's count after each read).
+// The licence a read consumes, and what is left of it this month (the server's count after each read). A licence
+// with no use left cannot be chosen: it is disabled and names the day its count starts again
+// (Features/Access/UsesLeftText.cs words it the same way when the page is drawn).
 const licence = $("licence");
+function usesLeft() { return Number(licence.selectedOptions[0]?.dataset.left ?? 0); }
 function showUsesLeft(left) {
-  if (left !== null) licence.selectedOptions[0].dataset.left = left;
-  $("uses-left").textContent = licence.selectedOptions[0].dataset.left;
+  const option = licence.selectedOptions[0];
+  if (option && left !== null) {
+    option.dataset.left = left;
+    if (Number(left) === 0) {
+      option.disabled = true;
+      option.textContent += ` (no use left until ${$("uses-reset").dataset.reset})`;
+      const usable = [...licence.options].find((o) => !o.disabled);
+      if (usable) licence.value = usable.value;
+    }
+  }
+  const n = usesLeft();
+  $("uses-left").textContent = String(n);
+  $("uses-word").textContent = n === 1 ? "use" : "uses";
+  $("uses-reset").hidden = n > 0;
+  updateUpload();
 }
 licence.addEventListener("change", () => showUsesLeft(null));
 
@@ -48,7 +64,7 @@ function updateUpload() {
   for (const f of document.querySelectorAll(".state-formats")) f.hidden = f.dataset.state !== s;
   const option = country.selectedOptions[0];
   $("no-model").hidden = !code || option.dataset.hasModel === "true";
-  $("to-selection").disabled = !code || !state.file;
+  $("to-selection").disabled = !code || !state.file || usesLeft() === 0;
 }
 
 country.addEventListener("change", updateUpload);
