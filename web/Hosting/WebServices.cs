@@ -37,7 +37,7 @@ public static class WebServices
             // Our own X-Frame-Options (DENY) is set on every response.
             o.SuppressXFrameOptionsHeader = true;
         });
-        services.AddRazorPages();
+        services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new StaleFormRedirect()));
         services.AddOpenApi();
         services.AddReadRateLimit();
 

@@ -33,7 +33,7 @@ public sealed class IndexModel(IAntiforgery antiforgery, IReadOnlyList<CountryCh
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         var user = User.UserId()!.Value;
         // No active plan, or an institution in a country not served: the access page says which.
         if (!(await requirements.CheckAsync(user, HttpContext.RequestAborted)).Granted) return Redirect("/access");

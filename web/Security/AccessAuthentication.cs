@@ -47,8 +47,12 @@ public static class AccessAuthentication
                     if (context.Request.Path.StartsWithSegments("/api")) context.Response.Headers.WWWAuthenticate = BasicAuthentication.Challenge;
                     return Json(context.Response, StatusCodes.Status401Unauthorized, LoginFirst);
                 };
-                o.Events.OnRedirectToAccessDenied = context =>
-                    Json(context.Response, StatusCodes.Status403Forbidden, "this needs an administrator's account");
+                o.AccessDeniedPath = "/not-allowed";
+                // A browser opening a page (a reader at /admin) sees the site's own "not allowed" page; a tool or a
+                // form post gets the JSON error.
+                o.Events.OnRedirectToAccessDenied = context => IsPageVisit(context.Request)
+                    ? Redirect(context)
+                    : Json(context.Response, StatusCodes.Status403Forbidden, "this needs an administrator's account");
             });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(UserClaims.AdminRole));
         services.Configure<RazorPagesOptions>(o =>

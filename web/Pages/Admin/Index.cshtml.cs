@@ -1,3 +1,4 @@
+using DeepPlate.Web.Security;
 using DeepPlate.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -73,7 +74,7 @@ public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, 
 
     private async Task LoadAsync()
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         Institutions = await admin.InstitutionsAsync();
         Licences = await admin.LicencesAsync();
         Users = await admin.UsersAsync();
