@@ -104,20 +104,22 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
                 throw new AccessAdminException($"the user name '{name}' is taken");
             if (institutionId is { } i)
                 Found(await connection.LongAsync(transaction, "SELECT COUNT(*) FROM institutions WHERE id = @id", ("id", i)) is > 0 ? 1 : 0, "institution");
+            var stamp = SecurityStamps.New();
             var id = await connection.LongAsync(transaction,
-                "INSERT INTO users (institution_id, user_name, password_hash, is_admin) VALUES (@institution, @name, @hash, @admin) RETURNING id",
-                ("institution", institutionId), ("name", name), ("hash", hash), ("admin", isAdmin ? 1L : 0L));
-            return new AccessUser(id!.Value, institutionId, name, isAdmin, 0, null, null, null);
+                "INSERT INTO users (institution_id, user_name, password_hash, is_admin, security_stamp) VALUES (@institution, @name, @hash, @admin, @stamp) RETURNING id",
+                ("institution", institutionId), ("name", name), ("hash", hash), ("admin", isAdmin ? 1L : 0L), ("stamp", stamp));
+            return new AccessUser(id!.Value, institutionId, name, isAdmin, 0, null, null, null, stamp);
         }, cancel);
     }
 
-    /// <summary>Sets a new password and lifts a lockout.</summary>
+    /// <summary>Sets a new password and lifts a lockout; the user's sessions end (a new security stamp).</summary>
     public Task SetPasswordAsync(long userId, string password, CancellationToken cancel = default)
     {
         if (Passwords.Problem(password) is { } problem) throw new AccessAdminException(problem);
         var hash = Passwords.Hash(password);
         return WriteAsync(async (connection, transaction) => Found(await connection.ExecuteAsync(transaction,
-            "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL WHERE id = @id", ("hash", hash), ("id", userId)), "user"), cancel);
+            "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL, security_stamp = @stamp WHERE id = @id",
+            ("hash", hash), ("stamp", SecurityStamps.New()), ("id", userId)), "user"), cancel);
     }
 
     /// <summary>Lets the user consume the licence. Only a licence of the user's own institution.</summary>
@@ -134,9 +136,16 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
             return 0;
         }, cancel);
 
+    /// <summary>Takes a licence away from a user; if the user had it, the user's sessions end (a new security stamp):
+    /// a page opened with the licence must not go on offering it.</summary>
     public Task DissociateAsync(long userId, long licenceId, CancellationToken cancel = default) =>
-        WriteAsync((connection, transaction) => connection.ExecuteAsync(transaction,
-            "DELETE FROM user_licences WHERE user_id = @user AND licence_id = @licence", ("user", userId), ("licence", licenceId)), cancel);
+        WriteAsync(async (connection, transaction) =>
+        {
+            var removed = await connection.ExecuteAsync(transaction,
+                "DELETE FROM user_licences WHERE user_id = @user AND licence_id = @licence", ("user", userId), ("licence", licenceId));
+            if (removed > 0) await SecurityStamps.RenewAsync(connection, transaction, userId);
+            return removed;
+        }, cancel);
 
     /// <summary>The ids of the licences associated with a user (for the admin area's check boxes).</summary>
     public async Task<IReadOnlySet<long>> AssociationsAsync(long userId, CancellationToken cancel = default)

@@ -37,8 +37,9 @@ public sealed class AccountLogin(AccessDatabase db, AccessOptions options, TimeP
             if (failures >= options.LockoutFailures)
             {
                 var lockedUntil = now.AddMinutes(options.LockoutMinutes);
-                await connection.ExecuteAsync(transaction, "UPDATE users SET failed_logins = 0, locked_until = @until WHERE id = @id",
-                    ("until", StoredValues.Time(lockedUntil)), ("id", user.Id));
+                // Locked: the sessions already open end too (a new security stamp), someone may be guessing.
+                await connection.ExecuteAsync(transaction, "UPDATE users SET failed_logins = 0, locked_until = @until, security_stamp = @stamp WHERE id = @id",
+                    ("until", StoredValues.Time(lockedUntil)), ("stamp", SecurityStamps.New()), ("id", user.Id));
                 await transaction.CommitAsync(cancel);
                 return new(LoginOutcome.LockedOut, LockedUntil: lockedUntil);
             }

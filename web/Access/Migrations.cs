@@ -60,5 +60,11 @@ internal static class Migrations
             );
             CREATE INDEX audit_licence_at ON audit (licence_id, at);
             """),
+        // A random value per user, carried in the login cookie and compared on every request (SessionCheck): a new
+        // one (logout, a password set by the administrator, a lockout, a licence taken away) ends every session of
+        // the account at once. Existing users get '' and so log in once more.
+        new(2, "security stamps", """
+            ALTER TABLE users ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+            """),
     ];
 }

@@ -39,6 +39,7 @@ public static class AccessAuthentication
                 o.LogoutPath = "/logout";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
                 o.Events.OnRedirectToLogin = context =>
                 {
                     if (IsPageVisit(context.Request)) return Redirect(context);
