@@ -40,6 +40,7 @@ public static class WebServices
         services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new StaleFormRedirect()));
         services.AddOpenApi();
         services.AddReadRateLimit();
+        services.AddTrustedProxies(builder.Configuration);
 
         services.AddModels(builder.Configuration);
         services.AddAccess(builder.Configuration);
