@@ -66,5 +66,14 @@ internal static class Migrations
         new(2, "security stamps", """
             ALTER TABLE users ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
             """),
+        // The data-protection key ring (Security/DatabaseKeys.cs): shared by every instance on the database, kept
+        // across restarts. One row per key, its XML as ASP.NET writes it.
+        new(3, "data-protection keys", """
+            CREATE TABLE data_protection_keys (
+                id {id},
+                name TEXT NOT NULL,
+                xml TEXT NOT NULL
+            );
+            """),
     ];
 }

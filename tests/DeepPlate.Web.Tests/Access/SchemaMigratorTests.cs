@@ -16,6 +16,7 @@ public sealed class SchemaMigratorTests
         Assert.Equal(new Dictionary<string, string[]>
         {
             ["audit"] = ["id", "user_id", "licence_id", "at", "country"],
+            ["data_protection_keys"] = ["id", "name", "xml"],
             ["institutions"] = ["id", "name", "country"],
             ["licences"] = ["id", "institution_id", "name", "seats", "active_until", "uses_per_seat"],
             ["schema_version"] = ["version", "applied_at"],
