@@ -51,6 +51,7 @@ public static class WebServices
         services.AddAccess(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PlateReading>();
+        services.AddSingleton<DecodeBudget>();
         services.AddSingleton(_ => FontCatalog.Default);
         services.AddSingleton<TemplatePictures>();
         services.AddSingleton(sp => CountryChoices.Build(sp.GetRequiredService<DeepPlate.Formats.FormatRegistry>(), sp.GetRequiredService<DeepPlate.Inference.ModelCatalog>()));

@@ -44,16 +44,18 @@ public static class ReadEndpoints
         return reads;
     }
 
-    private static async Task<IResult> ReadApi(HttpContext http, PlateReading reading, ReadUses uses, IOptions<WebLimits> limits)
+    private static async Task<IResult> ReadApi(HttpContext http, PlateReading reading, ReadUses uses, IOptions<WebLimits> limits, DecodeBudget budget)
     {
         var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
         var licence = await uses.BeforeReadAsync(http, form.Licence);
+        await TakeBudget(http, budget, form);
         var json = ReadingJson.ToJson(reading.Read(form).Reading);
         await uses.AfterReadAsync(http, licence, form.Country);
         return Results.Text(json, "application/json", System.Text.Encoding.UTF8);
     }
 
-    private static async Task<IResult> ReadPage(HttpContext http, PlateReading reading, ReadUses uses, IAntiforgery antiforgery, IOptions<WebLimits> limits, TimeProvider clock)
+    private static async Task<IResult> ReadPage(HttpContext http, PlateReading reading, ReadUses uses, IAntiforgery antiforgery, IOptions<WebLimits> limits, TimeProvider clock,
+        DecodeBudget budget)
     {
         // The token must come in the header: without it the antiforgery service would look for it in the form and
         // so buffer the upload through ASP.NET's form reader, which may write it to a temporary file.
@@ -63,10 +65,16 @@ public static class ReadEndpoints
         }
         var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
         var licence = await uses.BeforeReadAsync(http, form.Licence);
+        await TakeBudget(http, budget, form);
         var outcome = reading.Read(form);
         var pdf = ReportPdf.Render(outcome, form, clock.GetUtcNow());
         await uses.AfterReadAsync(http, licence, form.Country);
 
         return Results.Bytes(PageAnswer.Write(form.FileName, outcome.Reading, pdf), "application/json");
     }
+
+    /// <summary>Waits for the picture's megapixels (<see cref="DecodeBudget"/>), held until the response is sent:
+    /// only then is the decoded picture no longer referenced.</summary>
+    private static async Task TakeBudget(HttpContext http, DecodeBudget budget, ReadForm form) =>
+        http.Response.RegisterForDisposeAsync(await budget.TakeAsync(DecodeBudget.Cost(form.Image), http.RequestAborted));
 }
