@@ -79,6 +79,7 @@ $("image").addEventListener("change", (e) => {
 const selection = new PlateSelection($("canvas"), (s) => {
   $("selection-status").textContent = s.status();
   $("read").disabled = s.problem() !== null;
+  $("undo").disabled = s.points.length === 0;
 });
 window.deepPlate = { selection }; // for the browser tests: picture <-> screen coordinates
 
@@ -94,6 +95,13 @@ $("to-selection").addEventListener("click", () => {
 
 // Step 2: the corners, the user's own reading, and the one request.
 $("clear").addEventListener("click", () => selection.clear());
+$("undo").addEventListener("click", () => selection.undo());
+$("touch-mode").addEventListener("click", () => {
+  const on = !selection.touchMode;
+  selection.setTouchMode(on);
+  $("touch-mode").setAttribute("aria-pressed", String(on));
+  $("touch-mode").textContent = `Touch mode: ${on ? "on (tap to place, drag to move)" : "off"}`;
+});
 $("select-all").addEventListener("click", () => selection.selectAll());
 $("back-to-upload").addEventListener("click", () => { showError(null); showStep("upload"); });
 
