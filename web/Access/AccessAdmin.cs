@@ -147,6 +147,20 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
             return removed;
         }, cancel);
 
+    /// <summary>Each licence's reads this month (UTC) per user, counted from the audit rows (one per read): who spent
+    /// what of the uses a licence's users share. Users without a read this month are not listed.</summary>
+    public async Task<IReadOnlyList<UserUses>> UsesThisMonthAsync(DateTimeOffset now, CancellationToken cancel = default)
+    {
+        var utc = now.UtcDateTime;
+        var from = new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        await using var connection = await db.OpenAsync(cancel);
+        return await connection.QueryAsync(null, """
+            SELECT a.licence_id, u.user_name, COUNT(*) AS uses FROM audit a JOIN users u ON u.id = a.user_id
+            WHERE a.at >= @from AND a.at < @to GROUP BY a.licence_id, u.user_name ORDER BY a.licence_id, u.user_name
+            """, r => new UserUses(r.Long("licence_id"), r.Text("user_name"), r.Long("uses")),
+            ("from", StoredValues.Time(from)), ("to", StoredValues.Time(from.AddMonths(1))));
+    }
+
     /// <summary>The ids of the licences associated with a user (for the admin area's check boxes).</summary>
     public async Task<IReadOnlySet<long>> AssociationsAsync(long userId, CancellationToken cancel = default)
     {

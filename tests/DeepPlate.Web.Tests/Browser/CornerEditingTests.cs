@@ -8,8 +8,6 @@ namespace DeepPlate.Web.Tests.Browser;
 /// Continue in view on a 1366 x 768 screen.</summary>
 public sealed class CornerEditingTests : BrowserTests
 {
-    private static readonly Dictionary<string, string> LoggedIn = new() { ["Authorization"] = ReaderApp.Basic(ReaderApp.ReaderName, ReaderApp.ReaderPassword).ToString() };
-
     private async Task<(IBrowserContext Context, IPage Page, Vector2[] Corners, List<string> Problems)> Selection(bool touch = false)
     {
         var (png, corners) = Plates.Scene();

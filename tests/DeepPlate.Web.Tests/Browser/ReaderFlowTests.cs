@@ -7,10 +7,6 @@ namespace DeepPlate.Web.Tests.Browser;
 /// <summary>The reader in a real browser (<see cref="BrowserTests"/>): every step, errors, tabs, the US states.</summary>
 public sealed class ReaderFlowTests : BrowserTests
 {
-    /// <summary>The test reader's credentials on every request (HTTP Basic): these tests are about reading; logging in
-    /// through the page is the access tests' subject (Access/AccessBrowserTests).</summary>
-    private static readonly Dictionary<string, string> LoggedIn = new() { ["Authorization"] = ReaderApp.Basic(ReaderApp.ReaderName, ReaderApp.ReaderPassword).ToString() };
-
     /// <summary>Right-clicks the picture at picture pixel (x, y), wherever the view's zoom and pan put it.</summary>
     private static async Task RightClick(IPage page, Vector2 p)
     {

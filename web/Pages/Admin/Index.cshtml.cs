@@ -10,7 +10,7 @@ namespace DeepPlate.Web.Pages.Admin;
 /// passwords and which licences each may consume. Each form posts to its own handler, which redirects back with a
 /// message (or shows the store's reason for refusing).
 /// </summary>
-public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, AccessOptions options) : PageModel
+public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, AccessOptions options, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Institution> Institutions { get; private set; } = [];
     public IReadOnlyList<Licence> Licences { get; private set; } = [];
@@ -19,6 +19,9 @@ public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, 
     public SupportedCountries Countries => countries;
     public int DefaultUsesPerSeat => options.UsesPerSeatPerMonth;
     public string? Error { get; private set; }
+
+    /// <summary>Reads this month per licence, per user (<see cref="AccessAdmin.UsesThisMonthAsync"/>).</summary>
+    public ILookup<long, UserUses> UsesThisMonth { get; private set; } = Array.Empty<UserUses>().ToLookup(u => u.LicenceId);
 
     [BindProperty(SupportsGet = true)]
     public string? Message { get; set; }
@@ -78,6 +81,7 @@ public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, 
         Institutions = await admin.InstitutionsAsync();
         Licences = await admin.LicencesAsync();
         Users = await admin.UsersAsync();
+        UsesThisMonth = (await admin.UsesThisMonthAsync(clock.GetUtcNow())).ToLookup(u => u.LicenceId);
         foreach (var u in Users) Associations[u.Id] = await admin.AssociationsAsync(u.Id);
     }
 }
