@@ -81,13 +81,13 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
     public async Task<IReadOnlyList<AccessUser>> UsersAsync(CancellationToken cancel = default)
     {
         await using var connection = await db.OpenAsync(cancel);
-        return await connection.QueryAsync(null, $"SELECT {Rows.UserColumns} FROM users u ORDER BY u.user_name", Rows.User);
+        return await connection.QueryAsync(null, $"SELECT {Rows.UserColumns} FROM users u WHERE u.removed_at IS NULL ORDER BY u.user_name", Rows.User);
     }
 
     public async Task<AccessUser?> FindUserAsync(long userId, CancellationToken cancel = default)
     {
         await using var connection = await db.OpenAsync(cancel);
-        return await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns} FROM users u WHERE u.id = @id", Rows.User, ("id", userId));
+        return await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns} FROM users u WHERE u.id = @id AND u.removed_at IS NULL", Rows.User, ("id", userId));
     }
 
     /// <summary>A user of an institution, or an administrator (<paramref name="institutionId"/> null).</summary>
@@ -101,7 +101,7 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
         return await WriteAsync(async (connection, transaction) =>
         {
             if (await connection.LongAsync(transaction, "SELECT id FROM users WHERE user_name = @name", ("name", name)) is not null)
-                throw new AccessAdminException($"the user name '{name}' is taken");
+                throw new AccessAdminException($"the user name '{name}' is taken (by a current or a removed account)");
             if (institutionId is { } i)
                 Found(await connection.LongAsync(transaction, "SELECT COUNT(*) FROM institutions WHERE id = @id", ("id", i)) is > 0 ? 1 : 0, "institution");
             var stamp = SecurityStamps.New();
@@ -121,6 +121,24 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
             "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL, security_stamp = @stamp WHERE id = @id",
             ("hash", hash), ("stamp", SecurityStamps.New()), ("id", userId)), "user"), cancel);
     }
+
+    /// <summary>
+    /// Removes a user: the licences are taken away, the account can no longer log in and every open session ends (a
+    /// new security stamp; <see cref="SecurityStamps.CurrentAsync"/> no longer answers for it). The row stays, marked
+    /// removed, because the audit rows name it. Administrators are not removed here (the last one would lock
+    /// everyone out).
+    /// </summary>
+    public Task RemoveUserAsync(long userId, DateTimeOffset now, CancellationToken cancel = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var admin = await connection.LongAsync(transaction, "SELECT is_admin FROM users WHERE id = @id AND removed_at IS NULL", ("id", userId));
+            if (admin is null) throw new AccessAdminException("no such user");
+            if (admin != 0) throw new AccessAdminException("administrators are not removed here");
+            await connection.ExecuteAsync(transaction, "DELETE FROM user_licences WHERE user_id = @id", ("id", userId));
+            await connection.ExecuteAsync(transaction, "UPDATE users SET removed_at = @at, security_stamp = @stamp WHERE id = @id",
+                ("at", StoredValues.Time(now)), ("stamp", SecurityStamps.New()), ("id", userId));
+            return 0;
+        }, cancel);
 
     /// <summary>Lets the user consume the licence. Only a licence of the user's own institution.</summary>
     public Task AssociateAsync(long userId, long licenceId, CancellationToken cancel = default) =>

@@ -16,7 +16,7 @@ public sealed class AccountLogin(AccessDatabase db, AccessOptions options, TimeP
     {
         await using var connection = await db.OpenAsync(cancel);
         var name = AccessUser.Normalise(userName);
-        var found = await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns}, u.password_hash FROM users u WHERE u.user_name = @name",
+        var found = await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns}, u.password_hash FROM users u WHERE u.user_name = @name AND u.removed_at IS NULL",
             r => (User: Rows.User(r), Hash: r.Text("password_hash")), ("name", name));
         if (found.User is null)
         {

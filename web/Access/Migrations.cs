@@ -75,5 +75,10 @@ internal static class Migrations
                 xml TEXT NOT NULL
             );
             """),
+        // A removed user's row stays (the audit rows name it: who read what stays answerable), marked removed: it can
+        // no longer log in, its sessions end, its name stays taken.
+        new(4, "removed users", """
+            ALTER TABLE users ADD COLUMN removed_at BIGINT NULL;
+            """),
     ];
 }

@@ -22,7 +22,7 @@ public sealed class SchemaMigratorTests
             ["schema_version"] = ["version", "applied_at"],
             ["usage"] = ["licence_id", "month", "used"],
             ["user_licences"] = ["user_id", "licence_id"],
-            ["users"] = ["id", "institution_id", "user_name", "password_hash", "is_admin", "failed_logins", "locked_until", "terms_version", "terms_accepted_at", "security_stamp"],
+            ["users"] = ["id", "institution_id", "user_name", "password_hash", "is_admin", "failed_logins", "locked_until", "terms_version", "terms_accepted_at", "security_stamp", "removed_at"],
         }, schema);
     }
 

@@ -90,13 +90,15 @@ public sealed partial class SessionEndTests(ReaderAppFixture fixture) : IClassFi
     public async Task A_removed_user_s_cookie_ends()
     {
         var (user, _, cookie) = await LoggedIn("rita");
-        await using (var connection = await App.Get<AccessDatabase>().OpenAsync())
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DELETE FROM user_licences WHERE user_id = {user.Id}; DELETE FROM users WHERE id = {user.Id}";
-            await command.ExecuteNonQueryAsync();
-        }
+        using var admin = await AccessSession.LogIn(App, "admin", ReaderApp.AdminPassword);
+        if (admin.Last!.RequestMessage!.RequestUri!.AbsolutePath == "/terms") await admin.Submit("/terms", []);
+        await admin.Submit("/admin", new() { ["user"] = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "Remove");
+        Assert.Contains("user removed", admin.LastPage);
         Assert.False(await Works(App, cookie));
+        // Gone from the list, cannot log in again, and its name stays taken.
+        Assert.DoesNotContain(await App.Get<AccessAdmin>().UsersAsync(), u => u.UserName == "rita");
+        Assert.Equal(LoginOutcome.Invalid, (await App.Get<AccountLogin>().LoginAsync("rita", "password-1")).Outcome);
+        await Assert.ThrowsAsync<AccessAdminException>(() => App.Get<AccessAdmin>().CreateUserAsync("rita", "password-2", user.InstitutionId));
     }
 
     [Fact]

@@ -48,6 +48,9 @@ public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, 
     public Task<IActionResult> OnPostPasswordAsync(long user, string password) =>
         Change(async () => { await admin.SetPasswordAsync(user, password ?? ""); return "password set (and any lockout lifted)"; });
 
+    public Task<IActionResult> OnPostRemoveAsync(long user) =>
+        Change(async () => { await admin.RemoveUserAsync(user, clock.GetUtcNow()); return "user removed (signed out everywhere)"; });
+
     /// <summary>The user's licences become exactly the ticked ones.</summary>
     public Task<IActionResult> OnPostLicencesAsync(long user, long[] licences) =>
         Change(async () =>
