@@ -79,6 +79,7 @@ public sealed class CornerEditingTests : BrowserTests
         await page.Keyboard.PressAsync("ArrowRight");
         Assert.Equal(placed[1].X + 1, (await Points(page))[1].X, 2);
         await page.Keyboard.PressAsync("ArrowLeft");
+        await Screenshot(page, "12-keyboard-corners.png");
         // Undo the last corner and place it again.
         await page.Keyboard.PressAsync("Backspace");
         Assert.Equal(3, (await Points(page)).Length);
@@ -113,6 +114,13 @@ public sealed class CornerEditingTests : BrowserTests
         await page.Mouse.MoveAsync(cx, cy);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(cx + 15, cy + 6, new() { Steps = 5 });
+        // While dragging, the magnifier shows the picture around the dragged corner.
+        var loupe = await page.EvaluateAsync<string>("() => { const s = window.deepPlate.selection; return JSON.stringify({ box: s.loupeBox, at: s.loupePoint(), corner: s.points[2] }); }");
+        using (var shown = JsonDocument.Parse(loupe))
+        {
+            Assert.Equal(JsonValueKind.Object, shown.RootElement.GetProperty("box").ValueKind);
+            Assert.Equal(shown.RootElement.GetProperty("corner").GetRawText(), shown.RootElement.GetProperty("at").GetRawText());
+        }
         await page.Mouse.UpAsync();
         var after = await Points(page);
         Assert.Equal(before[2].X + 15 / view[2], after[2].X, 1);

@@ -5,6 +5,10 @@ const NAMES = ["top-left", "top-right", "bottom-right", "bottom-left"];
 const GRAB_RADIUS = 12;
 // A press that moves less than this (CSS pixels) is a click or a tap, not a drag.
 const CLICK_SLOP = 4;
+// The magnifier: a square of LOUPE_SIZE CSS pixels showing the picture around the point being placed or moved,
+// LOUPE_ZOOM screen pixels per picture pixel (square pixels, no smoothing).
+const LOUPE_SIZE = 160;
+const LOUPE_ZOOM = 8;
 
 // The picture on a canvas, with every way to place the four corners:
 // - mouse: wheel zooms around the cursor, left-drag pans, right-click places the next corner (after four, a
@@ -14,7 +18,9 @@ const CLICK_SLOP = 4;
 // - keyboard (the canvas takes focus): before four corners, the arrow keys move a cross-hair by one picture pixel
 //   (ten with Shift) and Enter places a corner there; then 1-4 choose a corner and the arrows nudge it by one
 //   picture pixel; Backspace (or Ctrl+Z, or the Undo button) removes the last corner; + and - zoom;
-// - the view follows the corner being moved or the cross-hair, so what is moved stays in sight.
+// - the view follows the corner being moved or the cross-hair, so what is moved stays in sight, and a magnifier in
+//   a corner of the canvas shows the picture pixels around it (while dragging a corner, and while the canvas has
+//   the keyboard's focus).
 // Corners are kept in the upright picture's pixel coordinates (the browser applies EXIF orientation when it
 // decodes, as the server does).
 export class PlateSelection {
@@ -265,6 +271,46 @@ export class PlateSelection {
     this.onChange(this);
   }
 
+  // The picture point the magnifier shows, or null: the corner being dragged; with the keyboard's focus, the
+  // cross-hair while placing, else the chosen corner.
+  loupePoint() {
+    if (!this.image || this.wholeImage) return null;
+    if (this.drag && this.drag.moved && this.drag.corner >= 0) return this.points[this.drag.corner];
+    if (document.activeElement !== this.canvas) return null;
+    if (this.points.length < 4) return this.cursor;
+    return this.selected >= 0 ? this.points[this.selected] : null;
+  }
+
+  drawLoupe(ctx, p) {
+    const r = this.canvas.getBoundingClientRect();
+    const size = Math.min(LOUPE_SIZE, r.width / 3, r.height / 2);
+    // Top-right, unless the point itself is there: then top-left.
+    const s = this.toScreen(p.x, p.y);
+    const x = s.x > r.width - size - 24 && s.y < size + 24 ? 8 : r.width - size - 8;
+    const y = 8;
+    const span = size / LOUPE_ZOOM;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x, y, size, size);
+    ctx.clip();
+    ctx.fillStyle = "#30343a";
+    ctx.fillRect(x, y, size, size);
+    ctx.imageSmoothingEnabled = false;
+    // The picture scaled so that p lands in the middle of the square.
+    ctx.drawImage(this.image, x + size / 2 - p.x * LOUPE_ZOOM, y + size / 2 - p.y * LOUPE_ZOOM, this.width * LOUPE_ZOOM, this.height * LOUPE_ZOOM);
+    ctx.strokeStyle = "#00e5ff";
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(x + size / 2, y); ctx.lineTo(x + size / 2, y + size);
+    ctx.moveTo(x, y + size / 2); ctx.lineTo(x + size, y + size / 2);
+    ctx.stroke();
+    ctx.restore();
+    ctx.strokeStyle = "#ffffff";
+    ctx.lineWidth = 2;
+    ctx.strokeRect(x, y, size, size);
+    this.loupeBox = { x, y, size, span };
+  }
+
   draw() {
     const ctx = this.canvas.getContext("2d");
     const dpr = window.devicePixelRatio || 1;
@@ -286,7 +332,12 @@ export class PlateSelection {
       ctx.moveTo(c.x, c.y - 10); ctx.lineTo(c.x, c.y + 10);
       ctx.stroke();
     }
-    if (this.points.length === 0) return;
+    this.loupeBox = null;
+    const focus = this.loupePoint();
+    if (this.points.length === 0) {
+      if (focus) this.drawLoupe(ctx, focus);
+      return;
+    }
     const s = this.points.map((p) => this.toScreen(p.x, p.y));
     const ok = this.points.length === 4 && !this.problem();
     ctx.lineWidth = 2;
@@ -309,5 +360,6 @@ export class PlateSelection {
       ctx.fillStyle = "#ffffff";
       ctx.fillText(String(i + 1), p.x + 8, p.y - 8);
     });
+    if (focus) this.drawLoupe(ctx, focus);
   }
 }
