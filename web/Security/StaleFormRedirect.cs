@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace DeepPlate.Web.Security;
 
 /// <summary>
-/// A form posted with an antiforgery token the server no longer accepts (a page left open across a restart, or
-/// kept open in another tab after logging in again) would get ASP.NET's blank 400. Instead the browser is sent back
+/// A form posted with an antiforgery token the server no longer accepts (a page kept open in another tab while the
+/// user logged out or in again, or past the key's 90-day life) would get ASP.NET's blank 400. Instead the browser is sent back
 /// to the same page (a redirect a browser follows with a GET, so the page comes afresh with a new token), which says what happened
 /// (<c>Pages/Shared/_Expired.cshtml</c>); nothing of the post was done. Runs for results of authorization filters
 /// too (an <see cref="IAlwaysRunResultFilter"/>), which is where the antiforgery check refuses.
