@@ -15,6 +15,8 @@ var app = builder.Build();
 app.LoadModels();
 app.PrepareAccess();
 
+// First: the client's address and scheme as the configured proxies report them (TrustedProxies), for everything after.
+app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UsePlainErrors();
 app.UseStaticFiles();

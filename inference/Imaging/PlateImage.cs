@@ -135,6 +135,20 @@ public sealed class PlateImage
         };
     }
 
+    /// <summary>
+    /// The pixel count a file's header announces, read from at most its first <paramref name="headerBytes"/> bytes
+    /// without decoding a pixel (for a server that must budget memory before it decodes); null when that part of the
+    /// file does not give it. <see cref="Decode"/> still checks everything.
+    /// </summary>
+    public static long? PixelsFromHeader(ReadOnlySpan<byte> file, int headerBytes = 1 << 20)
+    {
+        if (file.IsEmpty) return null;
+        using var data = SKData.CreateCopy(file[..Math.Min(file.Length, headerBytes)]);
+        using var stream = new SKMemoryStream(data);
+        using var codec = SKCodec.Create(stream);
+        return codec is null ? null : (long)codec.Info.Width * codec.Info.Height;
+    }
+
     private const string Supported = "JPEG, PNG, BMP, WebP, GIF";
 
     /// <summary>The accepted format a file's first bytes announce, or null.</summary>

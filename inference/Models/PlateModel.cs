@@ -38,6 +38,7 @@ public sealed class PlateModel : IDisposable
             throw new InvalidDataException($"{path}: cannot read the model file ({e.Message})", e);
         }
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        OnnxEnvironment.Prepare();
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads,

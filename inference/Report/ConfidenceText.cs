@@ -4,9 +4,11 @@ namespace DeepPlate.Inference.Report;
 
 /// <summary>
 /// Confidences as the report prints them: percentages, with as many decimals as the size of the number calls for,
-/// and tiny values in scientific notation (1.2E-5 %) rather than a misleading "0.00 %".
+/// and tiny values in scientific notation (1.2E-5 %) rather than a misleading "0.00 %". Public because the web page
+/// shows the same texts: the server formats them with this rule and sends them with the reading, so screen and
+/// paper can never disagree.
 /// </summary>
-internal static class ConfidenceText
+public static class ConfidenceText
 {
     public static string Percent(double confidence)
     {

@@ -11,6 +11,9 @@ namespace DeepPlate.Inference.Report;
 /// </summary>
 public static class PlateReport
 {
+    /// <summary>Skia's PDF encoding quality meaning "no JPEG": pictures are embedded as Flate-compressed samples.</summary>
+    internal const int LosslessQuality = 101;
+
     /// <summary>Writes the whole PDF.</summary>
     /// <param name="frames">The frames that were read, in order (their pictures make the thumbnails; the corners
     /// drawn are <c>reading.Frames[i].Corners</c>, those actually used).</param>
@@ -42,6 +45,11 @@ public static class PlateReport
             // The report's own date, not the clock's: the same reading and details give the same file.
             Creation = created.UtcDateTime,
             Modified = created.UtcDateTime,
+            // An object initializer leaves these at 0, which Skia takes literally: JPEG at quality 0 for every
+            // picture (blocky mush where an examiner compares pixels). 101 is Skia's "lossless" (Flate); 72 dpi is
+            // its default for the rare content it must rasterise (nothing in this report is).
+            EncodingQuality = LosslessQuality,
+            RasterDpi = SKDocument.DefaultRasterDpi,
         };
         using var managed = new SKManagedWStream(output);
         using var document = SKDocument.CreatePdf(managed, metadata) ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document");

@@ -81,13 +81,13 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
     public async Task<IReadOnlyList<AccessUser>> UsersAsync(CancellationToken cancel = default)
     {
         await using var connection = await db.OpenAsync(cancel);
-        return await connection.QueryAsync(null, $"SELECT {Rows.UserColumns} FROM users u ORDER BY u.user_name", Rows.User);
+        return await connection.QueryAsync(null, $"SELECT {Rows.UserColumns} FROM users u WHERE u.removed_at IS NULL ORDER BY u.user_name", Rows.User);
     }
 
     public async Task<AccessUser?> FindUserAsync(long userId, CancellationToken cancel = default)
     {
         await using var connection = await db.OpenAsync(cancel);
-        return await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns} FROM users u WHERE u.id = @id", Rows.User, ("id", userId));
+        return await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns} FROM users u WHERE u.id = @id AND u.removed_at IS NULL", Rows.User, ("id", userId));
     }
 
     /// <summary>A user of an institution, or an administrator (<paramref name="institutionId"/> null).</summary>
@@ -101,24 +101,44 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
         return await WriteAsync(async (connection, transaction) =>
         {
             if (await connection.LongAsync(transaction, "SELECT id FROM users WHERE user_name = @name", ("name", name)) is not null)
-                throw new AccessAdminException($"the user name '{name}' is taken");
+                throw new AccessAdminException($"the user name '{name}' is taken (by a current or a removed account)");
             if (institutionId is { } i)
                 Found(await connection.LongAsync(transaction, "SELECT COUNT(*) FROM institutions WHERE id = @id", ("id", i)) is > 0 ? 1 : 0, "institution");
+            var stamp = SecurityStamps.New();
             var id = await connection.LongAsync(transaction,
-                "INSERT INTO users (institution_id, user_name, password_hash, is_admin) VALUES (@institution, @name, @hash, @admin) RETURNING id",
-                ("institution", institutionId), ("name", name), ("hash", hash), ("admin", isAdmin ? 1L : 0L));
-            return new AccessUser(id!.Value, institutionId, name, isAdmin, 0, null, null, null);
+                "INSERT INTO users (institution_id, user_name, password_hash, is_admin, security_stamp) VALUES (@institution, @name, @hash, @admin, @stamp) RETURNING id",
+                ("institution", institutionId), ("name", name), ("hash", hash), ("admin", isAdmin ? 1L : 0L), ("stamp", stamp));
+            return new AccessUser(id!.Value, institutionId, name, isAdmin, 0, null, null, null, stamp);
         }, cancel);
     }
 
-    /// <summary>Sets a new password and lifts a lockout.</summary>
+    /// <summary>Sets a new password and lifts a lockout; the user's sessions end (a new security stamp).</summary>
     public Task SetPasswordAsync(long userId, string password, CancellationToken cancel = default)
     {
         if (Passwords.Problem(password) is { } problem) throw new AccessAdminException(problem);
         var hash = Passwords.Hash(password);
         return WriteAsync(async (connection, transaction) => Found(await connection.ExecuteAsync(transaction,
-            "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL WHERE id = @id", ("hash", hash), ("id", userId)), "user"), cancel);
+            "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL, security_stamp = @stamp WHERE id = @id",
+            ("hash", hash), ("stamp", SecurityStamps.New()), ("id", userId)), "user"), cancel);
     }
+
+    /// <summary>
+    /// Removes a user: the licences are taken away, the account can no longer log in and every open session ends (a
+    /// new security stamp; <see cref="SecurityStamps.CurrentAsync"/> no longer answers for it). The row stays, marked
+    /// removed, because the audit rows name it. Administrators are not removed here (the last one would lock
+    /// everyone out).
+    /// </summary>
+    public Task RemoveUserAsync(long userId, DateTimeOffset now, CancellationToken cancel = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var admin = await connection.LongAsync(transaction, "SELECT is_admin FROM users WHERE id = @id AND removed_at IS NULL", ("id", userId));
+            if (admin is null) throw new AccessAdminException("no such user");
+            if (admin != 0) throw new AccessAdminException("administrators are not removed here");
+            await connection.ExecuteAsync(transaction, "DELETE FROM user_licences WHERE user_id = @id", ("id", userId));
+            await connection.ExecuteAsync(transaction, "UPDATE users SET removed_at = @at, security_stamp = @stamp WHERE id = @id",
+                ("at", StoredValues.Time(now)), ("stamp", SecurityStamps.New()), ("id", userId));
+            return 0;
+        }, cancel);
 
     /// <summary>Lets the user consume the licence. Only a licence of the user's own institution.</summary>
     public Task AssociateAsync(long userId, long licenceId, CancellationToken cancel = default) =>
@@ -134,9 +154,30 @@ public sealed class AccessAdmin(AccessDatabase db, AccessOptions options)
             return 0;
         }, cancel);
 
+    /// <summary>Takes a licence away from a user; if the user had it, the user's sessions end (a new security stamp):
+    /// a page opened with the licence must not go on offering it.</summary>
     public Task DissociateAsync(long userId, long licenceId, CancellationToken cancel = default) =>
-        WriteAsync((connection, transaction) => connection.ExecuteAsync(transaction,
-            "DELETE FROM user_licences WHERE user_id = @user AND licence_id = @licence", ("user", userId), ("licence", licenceId)), cancel);
+        WriteAsync(async (connection, transaction) =>
+        {
+            var removed = await connection.ExecuteAsync(transaction,
+                "DELETE FROM user_licences WHERE user_id = @user AND licence_id = @licence", ("user", userId), ("licence", licenceId));
+            if (removed > 0) await SecurityStamps.RenewAsync(connection, transaction, userId);
+            return removed;
+        }, cancel);
+
+    /// <summary>Each licence's reads this month (UTC) per user, counted from the audit rows (one per read): who spent
+    /// what of the uses a licence's users share. Users without a read this month are not listed.</summary>
+    public async Task<IReadOnlyList<UserUses>> UsesThisMonthAsync(DateTimeOffset now, CancellationToken cancel = default)
+    {
+        var utc = now.UtcDateTime;
+        var from = new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        await using var connection = await db.OpenAsync(cancel);
+        return await connection.QueryAsync(null, """
+            SELECT a.licence_id, u.user_name, COUNT(*) AS uses FROM audit a JOIN users u ON u.id = a.user_id
+            WHERE a.at >= @from AND a.at < @to GROUP BY a.licence_id, u.user_name ORDER BY a.licence_id, u.user_name
+            """, r => new UserUses(r.Long("licence_id"), r.Text("user_name"), r.Long("uses")),
+            ("from", StoredValues.Time(from)), ("to", StoredValues.Time(from.AddMonths(1))));
+    }
 
     /// <summary>The ids of the licences associated with a user (for the admin area's check boxes).</summary>
     public async Task<IReadOnlySet<long>> AssociationsAsync(long userId, CancellationToken cancel = default)

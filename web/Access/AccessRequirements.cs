@@ -10,7 +10,7 @@ public sealed class AccessRequirements(AccessDatabase db, SupportedCountries cou
     public async Task<AccessCheck> CheckAsync(long userId, CancellationToken cancel = default)
     {
         await using var connection = await db.OpenAsync(cancel);
-        var user = await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns} FROM users u WHERE u.id = @id", Rows.User, ("id", userId));
+        var user = await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns} FROM users u WHERE u.id = @id AND u.removed_at IS NULL", Rows.User, ("id", userId));
         var country = await connection.SingleOrDefaultAsync(null,
             "SELECT i.country FROM users u JOIN institutions i ON i.id = u.institution_id WHERE u.id = @id", r => r.Text("country"), ("id", userId));
         // Only licences of the user's own institution count, as for consuming (UseLedger).

@@ -16,7 +16,7 @@ public sealed class AccountLogin(AccessDatabase db, AccessOptions options, TimeP
     {
         await using var connection = await db.OpenAsync(cancel);
         var name = AccessUser.Normalise(userName);
-        var found = await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns}, u.password_hash FROM users u WHERE u.user_name = @name",
+        var found = await connection.SingleOrDefaultAsync(null, $"SELECT {Rows.UserColumns}, u.password_hash FROM users u WHERE u.user_name = @name AND u.removed_at IS NULL",
             r => (User: Rows.User(r), Hash: r.Text("password_hash")), ("name", name));
         if (found.User is null)
         {
@@ -37,8 +37,9 @@ public sealed class AccountLogin(AccessDatabase db, AccessOptions options, TimeP
             if (failures >= options.LockoutFailures)
             {
                 var lockedUntil = now.AddMinutes(options.LockoutMinutes);
-                await connection.ExecuteAsync(transaction, "UPDATE users SET failed_logins = 0, locked_until = @until WHERE id = @id",
-                    ("until", StoredValues.Time(lockedUntil)), ("id", user.Id));
+                // Locked: the sessions already open end too (a new security stamp), someone may be guessing.
+                await connection.ExecuteAsync(transaction, "UPDATE users SET failed_logins = 0, locked_until = @until, security_stamp = @stamp WHERE id = @id",
+                    ("until", StoredValues.Time(lockedUntil)), ("stamp", SecurityStamps.New()), ("id", user.Id));
                 await transaction.CommitAsync(cancel);
                 return new(LoginOutcome.LockedOut, LockedUntil: lockedUntil);
             }

@@ -22,8 +22,8 @@ public static class FirstAdministrator
         await using (var transaction = await db.BeginSerialisedAsync(connection, cancel))
         {
             if (await connection.LongAsync(transaction, "SELECT COUNT(*) FROM users") > 0) return false;
-            await connection.ExecuteAsync(transaction, "INSERT INTO users (institution_id, user_name, password_hash, is_admin) VALUES (NULL, @name, @hash, 1)",
-                ("name", UserName), ("hash", Passwords.Hash(password)));
+            await connection.ExecuteAsync(transaction, "INSERT INTO users (institution_id, user_name, password_hash, is_admin, security_stamp) VALUES (NULL, @name, @hash, 1, @stamp)",
+                ("name", UserName), ("hash", Passwords.Hash(password)), ("stamp", SecurityStamps.New()));
             await transaction.CommitAsync(cancel);
         }
         console.WriteLine(generated

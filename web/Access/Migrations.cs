@@ -60,5 +60,25 @@ internal static class Migrations
             );
             CREATE INDEX audit_licence_at ON audit (licence_id, at);
             """),
+        // A random value per user, carried in the login cookie and compared on every request (SessionCheck): a new
+        // one (logout, a password set by the administrator, a lockout, a licence taken away) ends every session of
+        // the account at once. Existing users get '' and so log in once more.
+        new(2, "security stamps", """
+            ALTER TABLE users ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+            """),
+        // The data-protection key ring (Security/DatabaseKeys.cs): shared by every instance on the database, kept
+        // across restarts. One row per key, its XML as ASP.NET writes it.
+        new(3, "data-protection keys", """
+            CREATE TABLE data_protection_keys (
+                id {id},
+                name TEXT NOT NULL,
+                xml TEXT NOT NULL
+            );
+            """),
+        // A removed user's row stays (the audit rows name it: who read what stays answerable), marked removed: it can
+        // no longer log in, its sessions end, its name stays taken.
+        new(4, "removed users", """
+            ALTER TABLE users ADD COLUMN removed_at BIGINT NULL;
+            """),
     ];
 }

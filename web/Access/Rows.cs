@@ -10,7 +10,7 @@ internal static class Rows
 
     public const string LicenceColumns = "l.id, l.institution_id, l.name, l.seats, l.active_until, l.uses_per_seat";
 
-    public const string UserColumns = "u.id, u.institution_id, u.user_name, u.is_admin, u.failed_logins, u.locked_until, u.terms_version, u.terms_accepted_at";
+    public const string UserColumns = "u.id, u.institution_id, u.user_name, u.is_admin, u.failed_logins, u.locked_until, u.terms_version, u.terms_accepted_at, u.security_stamp";
 
     public static Institution Institution(DbDataReader r) => new(r.Long("id"), r.Text("name"), r.Text("country"));
 
@@ -25,5 +25,6 @@ internal static class Rows
         (int)r.Long("failed_logins"),
         r.NullableLong("locked_until") is { } locked ? StoredValues.Time(locked) : null,
         r.NullableText("terms_version"),
-        r.NullableLong("terms_accepted_at") is { } accepted ? StoredValues.Time(accepted) : null);
+        r.NullableLong("terms_accepted_at") is { } accepted ? StoredValues.Time(accepted) : null,
+        r.Text("security_stamp"));
 }

@@ -17,4 +17,8 @@ public sealed record WebLimits
 
     /// <summary>The rate limit's window (fixed windows), in seconds.</summary>
     public int RateWindowSeconds { get; init; } = 60;
+
+    /// <summary>Megapixels decoded at once, all reads together (<see cref="Features.Reading.DecodeBudget"/>): 4 bytes
+    /// each, so 64 is about 256 MB of pictures in memory at most. Never less than the largest accepted picture.</summary>
+    public int DecodeMegapixels { get; init; } = 64;
 }

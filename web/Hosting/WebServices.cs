@@ -13,6 +13,9 @@ namespace DeepPlate.Web.Hosting;
 /// <summary>Everything the app registers, in one place so Program.cs stays a list of features.</summary>
 public static class WebServices
 {
+    /// <summary>A folder for the data-protection keys instead of the access database.</summary>
+    public const string KeysFolderSetting = "DataProtection:KeysFolder";
+
     public static WebApplicationBuilder AddDeepPlate(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -27,9 +30,11 @@ public static class WebServices
             k.Limits.MaxRequestBodySize = 2 * limits.Value.MaxRequestBytes + 64 * 1024;
         });
 
-        // Antiforgery tokens are protected by keys held in memory only (InMemoryKeys): nothing is written to disk.
-        services.AddDataProtection().SetApplicationName("DeepPlate.Web");
-        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new InMemoryKeys());
+        // The login cookie and the antiforgery tokens are protected by keys kept in the access database
+        // (DatabaseKeys), or in DataProtection:KeysFolder when set: restarts and several instances share them.
+        var protection = services.AddDataProtection().SetApplicationName("DeepPlate.Web");
+        if (builder.Configuration[KeysFolderSetting] is { Length: > 0 } folder) protection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        else services.AddOptions<KeyManagementOptions>().Configure<Access.AccessDatabase>((o, db) => o.XmlRepository = new DatabaseKeys(db));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = ReadEndpoints.AntiforgeryHeader;
@@ -37,14 +42,16 @@ public static class WebServices
             // Our own X-Frame-Options (DENY) is set on every response.
             o.SuppressXFrameOptionsHeader = true;
         });
-        services.AddRazorPages();
+        services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new StaleFormRedirect()));
         services.AddOpenApi();
         services.AddReadRateLimit();
+        services.AddTrustedProxies(builder.Configuration);
 
         services.AddModels(builder.Configuration);
         services.AddAccess(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PlateReading>();
+        services.AddSingleton<DecodeBudget>();
         services.AddSingleton(_ => FontCatalog.Default);
         services.AddSingleton<TemplatePictures>();
         services.AddSingleton(sp => CountryChoices.Build(sp.GetRequiredService<DeepPlate.Formats.FormatRegistry>(), sp.GetRequiredService<DeepPlate.Inference.ModelCatalog>()));

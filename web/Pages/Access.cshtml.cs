@@ -21,7 +21,7 @@ public sealed class AccessModel(AccessRequirements requirements, SupportedCountr
 
     public async Task OnGetAsync()
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         Check = await requirements.CheckAsync(User.UserId()!.Value, HttpContext.RequestAborted);
     }
 }

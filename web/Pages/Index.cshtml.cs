@@ -1,4 +1,5 @@
 using DeepPlate.Web.Access;
+using DeepPlate.Web.Features.Access;
 using DeepPlate.Web.Features.Templates;
 using DeepPlate.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace DeepPlate.Web.Pages;
 /// is sent before Continue. The page carries the antiforgery token its read request sends back. It is shown to a
 /// logged-in user who has accepted the terms (TermsGate) and meets the access requirements, with a choice of licence.
 /// </summary>
-public sealed class IndexModel(IAntiforgery antiforgery, IReadOnlyList<CountryChoice> countries, AccessRequirements requirements, UseLedger uses) : PageModel
+public sealed class IndexModel(IAntiforgery antiforgery, IReadOnlyList<CountryChoice> countries, AccessRequirements requirements, UseLedger uses, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CountryChoice> Countries => countries;
 
@@ -23,13 +24,21 @@ public sealed class IndexModel(IAntiforgery antiforgery, IReadOnlyList<CountryCh
     /// chosen one).</summary>
     public IReadOnlyList<LicenceUses> Licences { get; private set; } = [];
 
+    /// <summary>The licence chosen when the page opens: the first with a use left (a licence with none is shown,
+    /// disabled, with the day its count starts again); null when the user has no licence.</summary>
+    public LicenceUses? Chosen => Licences.FirstOrDefault(l => l.Left > 0) ?? Licences.FirstOrDefault();
+
+    /// <summary>When this month's counts start again, as the page prints it.</summary>
+    public string ResetDate { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync()
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         var user = User.UserId()!.Value;
         // No active plan, or an institution in a country not served: the access page says which.
         if (!(await requirements.CheckAsync(user, HttpContext.RequestAborted)).Granted) return Redirect("/access");
         Licences = [.. (await uses.ListAsync(user, HttpContext.RequestAborted)).Where(l => l.Active)];
+        ResetDate = UsesLeftText.Date(UsesLeftText.ResetDate(clock.GetUtcNow()));
         Token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
         return Page();
     }

@@ -22,11 +22,11 @@ public sealed class LoginModel(AccountLogin login) : PageModel
     [BindProperty]
     public string UserName { get; set; } = "";
 
-    public void OnGet() => Response.Headers.CacheControl = "no-store";
+    public void OnGet() => PageCaching.Forbid(Response);
 
     public async Task<IActionResult> OnPostAsync([FromForm] string? password)
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         var result = await login.LoginAsync(UserName ?? "", password ?? "", HttpContext.RequestAborted);
         switch (result.Outcome)
         {

@@ -24,7 +24,7 @@ public sealed class TermsModel(TermsAcceptance terms, AccessAdmin accounts) : Pa
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         var user = await accounts.FindUserAsync(User.UserId()!.Value, HttpContext.RequestAborted);
         if (user is null) return await SignOut();
         if (terms.HasAccepted(user))

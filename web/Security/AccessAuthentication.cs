@@ -39,6 +39,7 @@ public static class AccessAuthentication
                 o.LogoutPath = "/logout";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
                 o.Events.OnRedirectToLogin = context =>
                 {
                     if (IsPageVisit(context.Request)) return Redirect(context);
@@ -47,8 +48,12 @@ public static class AccessAuthentication
                     if (context.Request.Path.StartsWithSegments("/api")) context.Response.Headers.WWWAuthenticate = BasicAuthentication.Challenge;
                     return Json(context.Response, StatusCodes.Status401Unauthorized, LoginFirst);
                 };
-                o.Events.OnRedirectToAccessDenied = context =>
-                    Json(context.Response, StatusCodes.Status403Forbidden, "this needs an administrator's account");
+                o.AccessDeniedPath = "/not-allowed";
+                // A browser opening a page (a reader at /admin) sees the site's own "not allowed" page; a tool or a
+                // form post gets the JSON error.
+                o.Events.OnRedirectToAccessDenied = context => IsPageVisit(context.Request)
+                    ? Redirect(context)
+                    : Json(context.Response, StatusCodes.Status403Forbidden, "this needs an administrator's account");
             });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(UserClaims.AdminRole));
         services.Configure<RazorPagesOptions>(o =>

@@ -30,7 +30,7 @@ public sealed class AccessBrowserTests : BrowserTests
     [Fact]
     public async Task Log_in_accept_the_terms_read_a_plate_see_the_count_go_down_and_log_out()
     {
-        var (_, licence, _) = await AccessSession.Seed(App, "Bundeskriminalamt", "klara", usesPerSeat: 5, acceptTerms: false);
+        var (_, licence, _) = await AccessSession.Seed(App, "Bundeskriminalamt", "klara", usesPerSeat: 2, acceptTerms: false);
         var (png, _) = Plates.Scene();
         var (context, page, problems) = await Open();
         await using var _ = context;
@@ -46,7 +46,8 @@ public sealed class AccessBrowserTests : BrowserTests
         await Screenshot(page, "8-terms.png", fullPage: true);
         await page.ClickAsync("#accept-terms");
 
-        await Assertions.Expect(page.Locator("#uses-left")).ToHaveTextAsync("5");
+        await Assertions.Expect(page.Locator("#uses-left")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#uses-word")).ToHaveTextAsync("uses");
         Assert.Equal(licence.Id.ToString(), await page.InputValueAsync("#licence"));
         await page.SelectOptionAsync("#country", "de");
         await page.SetInputFilesAsync("#image", new FilePayload { Name = "plate.png", MimeType = "image/png", Buffer = png });
@@ -56,7 +57,9 @@ public sealed class AccessBrowserTests : BrowserTests
         await page.ClickAsync("#select-all");
         await page.ClickAsync("#read");
         await Assertions.Expect(page.Locator("#step-results")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#uses-left")).ToHaveTextAsync("4");
+        await Assertions.Expect(page.Locator("#uses-left")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#uses-word")).ToHaveTextAsync("use");
+        await Assertions.Expect(page.Locator("#uses-reset")).ToBeHiddenAsync();
         Assert.Equal(1, (await App.Get<UseLedger>().ListAsync((await App.Get<AccessAdmin>().UsersAsync()).Single(u => u.UserName == "klara").Id)).Single().Used);
 
         // A second read from the same page: the count follows the server's.
@@ -66,7 +69,15 @@ public sealed class AccessBrowserTests : BrowserTests
         await page.WaitForFunctionAsync("() => window.deepPlate.selection.image !== null");
         await page.ClickAsync("#select-all");
         await page.ClickAsync("#read");
-        await Assertions.Expect(page.Locator("#uses-left")).ToHaveTextAsync("3");
+        await Assertions.Expect(page.Locator("#uses-left")).ToHaveTextAsync("0");
+        // None left: the licence is shown, disabled, with the day its count starts again, and nothing can be sent.
+        await page.ClickAsync("#read-another");
+        await Assertions.Expect(page.Locator("#uses-reset")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#uses-reset")).ToContainTextAsync("the count starts again on 1 ");
+        await Assertions.Expect(page.Locator($"#licence option[value='{licence.Id}']")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator($"#licence option[value='{licence.Id}']")).ToContainTextAsync("no use left until 1 ");
+        await page.SetInputFilesAsync("#image", new FilePayload { Name = "plate.png", MimeType = "image/png", Buffer = png });
+        await Assertions.Expect(page.Locator("#to-selection")).ToBeDisabledAsync();
 
         await page.ClickAsync("#logout");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));

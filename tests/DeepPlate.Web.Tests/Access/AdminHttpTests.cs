@@ -29,6 +29,27 @@ public sealed class AdminHttpTests(ReaderAppFixture fixture) : IClassFixture<Rea
     }
 
     [Fact]
+    public async Task The_admin_page_shows_each_licence_s_uses_this_month_per_user()
+    {
+        var (institution, licence, _) = await AccessSession.Seed(fixture.App, "Polizia di Stato", "annalisa", usesPerSeat: 10);
+        var store = fixture.App.Get<AccessAdmin>();
+        var bruno = await store.CreateUserAsync("bruno", "password-1", institution.Id);
+        await store.AssociateAsync(bruno.Id, licence.Id);
+        await fixture.App.Get<TermsAcceptance>().AcceptAsync(bruno.Id);
+        var (png, corners) = Plates.Scene();
+        foreach (var (user, reads) in new[] { ("annalisa", 2), ("bruno", 1) })
+        {
+            using var tool = fixture.App.CreateAnonymousClient();
+            tool.DefaultRequestHeaders.Authorization = ReaderApp.Basic(user, "password-1");
+            for (var i = 0; i < reads; i++)
+                Assert.Equal(HttpStatusCode.OK, (await tool.PostAsync("/api/read", Plates.Form(png, Plates.Text(corners), "de", licence: licence.Id.ToString()))).StatusCode);
+        }
+        using var admin = await Administrator();
+        var page = await admin.Client.GetStringAsync("/admin");
+        Assert.Contains($"""<td class="uses-this-month" data-licence="{licence.Id}">3 of 10: annalisa 2, bruno 1</td>""", page);
+    }
+
+    [Fact]
     public async Task The_administrator_sets_up_an_institution_a_licence_and_a_user_who_can_then_read()
     {
         using var admin = await Administrator();

@@ -53,8 +53,12 @@ public sealed class NothingStoredHttpTests
                     Assert.DoesNotContain(secrets, s => cell.Replace(" ", "").Contains(s, StringComparison.Ordinal));
                     Assert.NotEqual("System.Byte[]", cell);
                     Assert.DoesNotContain(pictureStart, cell);
-                    // Nothing long: no picture, result or report could hide in under 100 characters.
-                    Assert.True(cell.Length < 100, $"{table}: {cell}");
+                    // Nothing long: no picture, result or report could hide in under 100 characters. The one long
+                    // value allowed is a data-protection key, as ASP.NET writes it (a <key> element of its own schema).
+                    if (table == "data_protection_keys" && cell.StartsWith('<'))
+                        Assert.Equal("key", System.Xml.Linq.XElement.Parse(cell).Name.LocalName);
+                    else
+                        Assert.True(cell.Length < 100, $"{table}: {cell}");
                 }
             }
         }

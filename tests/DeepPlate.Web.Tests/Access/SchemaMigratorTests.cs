@@ -16,12 +16,13 @@ public sealed class SchemaMigratorTests
         Assert.Equal(new Dictionary<string, string[]>
         {
             ["audit"] = ["id", "user_id", "licence_id", "at", "country"],
+            ["data_protection_keys"] = ["id", "name", "xml"],
             ["institutions"] = ["id", "name", "country"],
             ["licences"] = ["id", "institution_id", "name", "seats", "active_until", "uses_per_seat"],
             ["schema_version"] = ["version", "applied_at"],
             ["usage"] = ["licence_id", "month", "used"],
             ["user_licences"] = ["user_id", "licence_id"],
-            ["users"] = ["id", "institution_id", "user_name", "password_hash", "is_admin", "failed_logins", "locked_until", "terms_version", "terms_accepted_at"],
+            ["users"] = ["id", "institution_id", "user_name", "password_hash", "is_admin", "failed_logins", "locked_until", "terms_version", "terms_accepted_at", "security_stamp", "removed_at"],
         }, schema);
     }
 

@@ -13,6 +13,10 @@ public abstract class BrowserTests : IAsyncLifetime
     private const string Chromium = "/usr/bin/chromium";
     private IPlaywright playwright = null!;
 
+    /// <summary>The test reader's credentials on every request (HTTP Basic): the reading tests are about reading;
+    /// logging in through the page is the access tests' subject (Access/AccessBrowserTests).</summary>
+    protected static readonly Dictionary<string, string> LoggedIn = new() { ["Authorization"] = ReaderApp.Basic(ReaderApp.ReaderName, ReaderApp.ReaderPassword).ToString() };
+
     protected ReaderApp App { get; private set; } = null!;
     protected IBrowser Browser { get; private set; } = null!;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using DeepPlate.Inference.Report;
 using Microsoft.Playwright;
 
 namespace DeepPlate.Web.Tests.Browser;
@@ -6,10 +7,6 @@ namespace DeepPlate.Web.Tests.Browser;
 /// <summary>The reader in a real browser (<see cref="BrowserTests"/>): every step, errors, tabs, the US states.</summary>
 public sealed class ReaderFlowTests : BrowserTests
 {
-    /// <summary>The test reader's credentials on every request (HTTP Basic): these tests are about reading; logging in
-    /// through the page is the access tests' subject (Access/AccessBrowserTests).</summary>
-    private static readonly Dictionary<string, string> LoggedIn = new() { ["Authorization"] = ReaderApp.Basic(ReaderApp.ReaderName, ReaderApp.ReaderPassword).ToString() };
-
     /// <summary>Right-clicks the picture at picture pixel (x, y), wherever the view's zoom and pan put it.</summary>
     private static async Task RightClick(IPage page, Vector2 p)
     {
@@ -46,6 +43,8 @@ public sealed class ReaderFlowTests : BrowserTests
         await Assertions.Expect(page.Locator("#to-selection")).ToBeDisabledAsync();
         await page.SelectOptionAsync("#country", "de");
         await Assertions.Expect(page.Locator(".country-templates[data-country=de] img").First).ToBeVisibleAsync();
+        await page.FillAsync("#case-reference", "Fall 2026/0417");
+        await page.FillAsync("#examiner", "KOK Weiß");
         await page.SetInputFilesAsync("#image", new FilePayload { Name = "plate.png", MimeType = "image/png", Buffer = png });
         await Assertions.Expect(page.Locator("#to-selection")).ToBeEnabledAsync();
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.country-templates[data-country=de] img')].every(i => i.complete && i.naturalWidth > 0)");
@@ -74,6 +73,11 @@ public sealed class ReaderFlowTests : BrowserTests
         await RightClick(page, corners[2]);
         await Assertions.Expect(page.Locator("#read")).ToBeDisabledAsync(); // counter-clockwise: refused
         await page.ClickAsync("#clear");
+        // A quad too small to read (10 x 4 picture pixels): refused here as the server would, nothing sent.
+        foreach (var (dx, dy) in new[] { (0, 0), (10, 0), (10, 4), (0, 4) }) await RightClick(page, corners[0] + new Vector2(dx, dy));
+        await Assertions.Expect(page.Locator("#selection-status")).ToContainTextAsync("too small to read");
+        await Assertions.Expect(page.Locator("#read")).ToBeDisabledAsync();
+        await page.ClickAsync("#clear");
         await Assertions.Expect(page.Locator("#selection-status")).ToContainTextAsync("corner 1 of 4");
         await page.ClickAsync("#select-all");
         await Assertions.Expect(page.Locator("#read")).ToBeEnabledAsync();
@@ -83,7 +87,8 @@ public sealed class ReaderFlowTests : BrowserTests
         await Screenshot(page, "2-selection.png");
 
         // Results: the reminder first, the tables only after Show results.
-        await page.ClickAsync("#read");
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#read"), "**/read");
+        using var json = System.Text.Json.JsonDocument.Parse(await answer.BodyAsync());
         await Assertions.Expect(page.Locator("#step-results")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".warning")).ToContainTextAsync("second opinion");
         await Assertions.Expect(page.Locator("#positions-table")).ToBeHiddenAsync();
@@ -95,6 +100,11 @@ public sealed class ReaderFlowTests : BrowserTests
         await Assertions.Expect(page.Locator("#candidates-table")).ToBeVisibleAsync();
         Assert.Equal(61, await page.Locator("#candidates-table tr").CountAsync());
         Assert.True(await page.Locator("#positions-table tr").CountAsync() > 5);
+        // The screen says what the report says: every candidate's confidence by the report's rule.
+        var shown = await page.Locator("#candidates-table td:nth-child(3)").AllTextContentsAsync();
+        var candidates = json.RootElement.GetProperty("reading").GetProperty("candidates");
+        Assert.Equal(candidates.GetArrayLength(), shown.Count);
+        for (var i = 0; i < shown.Count; i++) Assert.Equal(ConfidenceText.Percent(candidates[i].GetProperty("confidence").GetDouble()), shown[i]);
         await Screenshot(page, "4-results.png");
 
         // Generate PDF: a download of the report from the same response.
@@ -106,6 +116,8 @@ public sealed class ReaderFlowTests : BrowserTests
         var pages = Pdf.PageTexts(memory.ToArray());
         Assert.True(pages.Count >= 2);
         Assert.Contains("B XY 123", pages[0]);
+        Assert.Contains("Fall 2026/0417", pages[0]);
+        Assert.Contains("KOK Weiß", pages[0]);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -21,6 +21,7 @@ public static class AccessServices
         services.AddSingleton<TermsAcceptance>();
         services.AddSingleton<AccessRequirements>();
         services.AddSingleton<AccessAdmin>();
+        services.AddSingleton<SecurityStamps>();
         services.AddSingleton<ReadUses>();
         services.AddAccessAuthentication();
         return services;

@@ -18,6 +18,9 @@ public sealed class PlateReading(PlateReader reader)
             reader.Scope(model, form.Country, form.State, form.Format);
             var corners = form.Corners is null ? null : PlateCorners.Parse(form.Corners);
             var image = PlateImage.Decode(form.Image);
+            // Corners that cannot be a plate's are told as such first; then corners too close together.
+            if (corners is not null) PlateCorners.Validate(corners, image.Width, image.Height);
+            PlateSize.Check(corners, image);
             PlateFrame[] frames = [new PlateFrame(image, corners)];
             return new ReadOutcome(reader.Read(new ReadRequest(frames, form.Country, form.State, form.Format)), frames);
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DeepPlate.Inference;
 using DeepPlate.Web.Features.Access;
 using DeepPlate.Web.Hosting;
@@ -16,8 +15,8 @@ namespace DeepPlate.Web.Features.Reading;
 /// not called from the page. A logged-in user (HTTP Basic for tools, or the cookie) names the licence to consume in
 /// the <c>licence</c> field; the uses left come back in the <c>X-Uses-Left</c> header.</item>
 /// <item><c>POST /read</c> for the page: the same fields plus the user's own reading, an antiforgery token in the
-/// <c>X-CSRF-TOKEN</c> header, and answers the reading and the PDF report together (<c>{ fileName, reading, pdf }</c>,
-/// the PDF as base64), so the results page lives only in the browser.</item>
+/// <c>X-CSRF-TOKEN</c> header, and answers the reading and the PDF report together (<c>{ fileName, reading, percent, pdf }</c>,
+/// the PDF as base64, and the confidences as the report writes them: <see cref="PageAnswer"/>), so the results page lives only in the browser.</item>
 /// </list>
 /// </summary>
 public static class ReadEndpoints
@@ -45,16 +44,18 @@ public static class ReadEndpoints
         return reads;
     }
 
-    private static async Task<IResult> ReadApi(HttpContext http, PlateReading reading, ReadUses uses, IOptions<WebLimits> limits)
+    private static async Task<IResult> ReadApi(HttpContext http, PlateReading reading, ReadUses uses, IOptions<WebLimits> limits, DecodeBudget budget)
     {
         var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
         var licence = await uses.BeforeReadAsync(http, form.Licence);
+        await TakeBudget(http, budget, form);
         var json = ReadingJson.ToJson(reading.Read(form).Reading);
         await uses.AfterReadAsync(http, licence, form.Country);
         return Results.Text(json, "application/json", System.Text.Encoding.UTF8);
     }
 
-    private static async Task<IResult> ReadPage(HttpContext http, PlateReading reading, ReadUses uses, IAntiforgery antiforgery, IOptions<WebLimits> limits, TimeProvider clock)
+    private static async Task<IResult> ReadPage(HttpContext http, PlateReading reading, ReadUses uses, IAntiforgery antiforgery, IOptions<WebLimits> limits, TimeProvider clock,
+        DecodeBudget budget)
     {
         // The token must come in the header: without it the antiforgery service would look for it in the form and
         // so buffer the upload through ASP.NET's form reader, which may write it to a temporary file.
@@ -64,21 +65,16 @@ public static class ReadEndpoints
         }
         var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
         var licence = await uses.BeforeReadAsync(http, form.Licence);
+        await TakeBudget(http, budget, form);
         var outcome = reading.Read(form);
         var pdf = ReportPdf.Render(outcome, form, clock.GetUtcNow());
         await uses.AfterReadAsync(http, licence, form.Country);
 
-        using var body = new MemoryStream();
-        using (var w = new Utf8JsonWriter(body, ReadingJson.Options))
-        {
-            w.WriteStartObject();
-            w.WriteString("fileName", form.FileName);
-            w.WriteStartObject("reading");
-            ReadingJson.Write(w, outcome.Reading);
-            w.WriteEndObject();
-            w.WriteBase64String("pdf", pdf);
-            w.WriteEndObject();
-        }
-        return Results.Bytes(body.ToArray(), "application/json");
+        return Results.Bytes(PageAnswer.Write(form.FileName, outcome.Reading, pdf), "application/json");
     }
+
+    /// <summary>Waits for the picture's megapixels (<see cref="DecodeBudget"/>), held until the response is sent:
+    /// only then is the decoded picture no longer referenced.</summary>
+    private static async Task TakeBudget(HttpContext http, DecodeBudget budget, ReadForm form) =>
+        http.Response.RegisterForDisposeAsync(await budget.TakeAsync(DecodeBudget.Cost(form.Image), http.RequestAborted));
 }

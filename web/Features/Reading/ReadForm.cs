@@ -80,9 +80,11 @@ public sealed record ReadForm(byte[] Image, string FileName, string? Corners, st
             await Drain(request, cancel);
             throw;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            throw Bad("the multipart form is malformed or cut short");
+            // MultipartReader says "Unexpected end of Stream" (an IOException) when the body stops before the
+            // closing boundary: the client's mistake, not the server's.
+            throw Bad("the multipart form is malformed or cut short: send the whole form, ending with its closing boundary");
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -1,3 +1,4 @@
+using DeepPlate.Web.Security;
 using DeepPlate.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace DeepPlate.Web.Pages.Admin;
 /// passwords and which licences each may consume. Each form posts to its own handler, which redirects back with a
 /// message (or shows the store's reason for refusing).
 /// </summary>
-public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, AccessOptions options) : PageModel
+public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, AccessOptions options, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Institution> Institutions { get; private set; } = [];
     public IReadOnlyList<Licence> Licences { get; private set; } = [];
@@ -18,6 +19,9 @@ public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, 
     public SupportedCountries Countries => countries;
     public int DefaultUsesPerSeat => options.UsesPerSeatPerMonth;
     public string? Error { get; private set; }
+
+    /// <summary>Reads this month per licence, per user (<see cref="AccessAdmin.UsesThisMonthAsync"/>).</summary>
+    public ILookup<long, UserUses> UsesThisMonth { get; private set; } = Array.Empty<UserUses>().ToLookup(u => u.LicenceId);
 
     [BindProperty(SupportsGet = true)]
     public string? Message { get; set; }
@@ -43,6 +47,9 @@ public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, 
 
     public Task<IActionResult> OnPostPasswordAsync(long user, string password) =>
         Change(async () => { await admin.SetPasswordAsync(user, password ?? ""); return "password set (and any lockout lifted)"; });
+
+    public Task<IActionResult> OnPostRemoveAsync(long user) =>
+        Change(async () => { await admin.RemoveUserAsync(user, clock.GetUtcNow()); return "user removed (signed out everywhere)"; });
 
     /// <summary>The user's licences become exactly the ticked ones.</summary>
     public Task<IActionResult> OnPostLicencesAsync(long user, long[] licences) =>
@@ -73,10 +80,11 @@ public sealed class IndexModel(AccessAdmin admin, SupportedCountries countries, 
 
     private async Task LoadAsync()
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         Institutions = await admin.InstitutionsAsync();
         Licences = await admin.LicencesAsync();
         Users = await admin.UsersAsync();
+        UsesThisMonth = (await admin.UsesThisMonthAsync(clock.GetUtcNow())).ToLookup(u => u.LicenceId);
         foreach (var u in Users) Associations[u.Id] = await admin.AssociationsAsync(u.Id);
     }
 }

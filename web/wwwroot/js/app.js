@@ -20,11 +20,27 @@ function showError(message) {
   if (message) window.scrollTo(0, 0);
 }
 
-// The licence a read consumes, and what is left of it this month (the server's count after each read).
+// The licence a read consumes, and what is left of it this month (the server's count after each read). A licence
+// with no use left cannot be chosen: it is disabled and names the day its count starts again
+// (Features/Access/UsesLeftText.cs words it the same way when the page is drawn).
 const licence = $("licence");
+function usesLeft() { return Number(licence.selectedOptions[0]?.dataset.left ?? 0); }
 function showUsesLeft(left) {
-  if (left !== null) licence.selectedOptions[0].dataset.left = left;
-  $("uses-left").textContent = licence.selectedOptions[0].dataset.left;
+  const option = licence.selectedOptions[0];
+  if (option && left !== null) {
+    option.dataset.left = left;
+    if (Number(left) === 0) {
+      option.disabled = true;
+      option.textContent += ` (no use left until ${$("uses-reset").dataset.reset})`;
+      const usable = [...licence.options].find((o) => !o.disabled);
+      if (usable) licence.value = usable.value;
+    }
+  }
+  const n = usesLeft();
+  $("uses-left").textContent = String(n);
+  $("uses-word").textContent = n === 1 ? "use" : "uses";
+  $("uses-reset").hidden = n > 0;
+  updateUpload();
 }
 licence.addEventListener("change", () => showUsesLeft(null));
 
@@ -48,7 +64,7 @@ function updateUpload() {
   for (const f of document.querySelectorAll(".state-formats")) f.hidden = f.dataset.state !== s;
   const option = country.selectedOptions[0];
   $("no-model").hidden = !code || option.dataset.hasModel === "true";
-  $("to-selection").disabled = !code || !state.file;
+  $("to-selection").disabled = !code || !state.file || usesLeft() === 0;
 }
 
 country.addEventListener("change", updateUpload);
@@ -63,6 +79,7 @@ $("image").addEventListener("change", (e) => {
 const selection = new PlateSelection($("canvas"), (s) => {
   $("selection-status").textContent = s.status();
   $("read").disabled = s.problem() !== null;
+  $("undo").disabled = s.points.length === 0;
 });
 window.deepPlate = { selection }; // for the browser tests: picture <-> screen coordinates
 
@@ -78,6 +95,13 @@ $("to-selection").addEventListener("click", () => {
 
 // Step 2: the corners, the user's own reading, and the one request.
 $("clear").addEventListener("click", () => selection.clear());
+$("undo").addEventListener("click", () => selection.undo());
+$("touch-mode").addEventListener("click", () => {
+  const on = !selection.touchMode;
+  selection.setTouchMode(on);
+  $("touch-mode").setAttribute("aria-pressed", String(on));
+  $("touch-mode").textContent = `Touch mode: ${on ? "on (tap to place, drag to move)" : "off"}`;
+});
 $("select-all").addEventListener("click", () => selection.selectAll());
 $("back-to-upload").addEventListener("click", () => { showError(null); showStep("upload"); });
 
@@ -90,6 +114,8 @@ $("read").addEventListener("click", async () => {
   body.append("state", chosenState());
   body.append("format", chosenFormat());
   body.append("examinerReading", $("examiner-reading").value);
+  body.append("caseReference", $("case-reference").value);
+  body.append("examiner", $("examiner").value);
   body.append("licence", licence.value);
   const button = $("read");
   button.disabled = true;
@@ -130,7 +156,7 @@ function showResults(answer) {
 
 $("show-results").addEventListener("click", () => {
   // The tables are built only now, so nothing of the result is on the page before the user asks for it.
-  renderResults(state.result.reading, state.result.fileName);
+  renderResults(state.result.reading, state.result.percent, state.result.fileName);
   $("results").hidden = false;
   $("show-results").hidden = true;
 });

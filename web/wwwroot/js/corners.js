@@ -38,3 +38,17 @@ export function cornerProblem(c, width, height) {
   }
   return null;
 }
+
+// The smallest plate the server reads (web/Features/Reading/PlateSize.cs, the same numbers): the mean of the top and
+// bottom edges at least MIN_WIDTH picture pixels, of the left and right edges at least MIN_HEIGHT. Below that the
+// server refuses the read (and charges nothing); here Continue stays disabled and the status says why.
+export const MIN_WIDTH = 24;
+export const MIN_HEIGHT = 8;
+
+export function sizeProblem(c) {
+  if (c.length !== 4) return null;
+  const width = (len(sub(c[1], c[0])) + len(sub(c[2], c[3]))) / 2;
+  const height = (len(sub(c[3], c[0])) + len(sub(c[2], c[1]))) / 2;
+  if (width >= MIN_WIDTH - 1e-3 && height >= MIN_HEIGHT - 1e-3) return null;
+  return `the plate is too small to read (about ${Math.round(width)} x ${Math.round(height)} pixels; at least ${MIN_WIDTH} wide and ${MIN_HEIGHT} high)`;
+}
