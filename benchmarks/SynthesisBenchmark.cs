@@ -24,10 +24,14 @@ public class SynthesisBenchmark
     [Params("de", "uk", "us")]
     public string Country { get; set; } = "de";
 
+    /// <summary>"plain" (the evaluation grid's generator) or "default" (what training draws: synth/appearance.jsonc).</summary>
+    [Params("plain", "default")]
+    public string Appearance { get; set; } = "default";
+
     [GlobalSetup]
     public void Setup()
     {
-        generator = new PlateGenerator(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default);
+        generator = new PlateGenerator(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default, AppearanceSpec.Resolve(Appearance));
         for (var i = 0; i < Plates; i++)
         {
             var plate = generator.Generate(Country, null, seed: 2, index: i);

@@ -50,7 +50,7 @@ public sealed record CeilingResult(string Country, int SamplesPerCell, string Se
         md.Append($"# Ideal observer's character accuracy: {Country}\n\n")
           .Append($"{SamplesPerCell} plates a cell (the grid's seed {Seed}, the same plates `deepplate eval` reads). The observer knows the ")
           .Append("typeface, layout, look, camera and every character's place, and picks for each position the character whose noise-free ")
-          .Append("rendering is nearest to the degraded plate (training/Evaluation/Ceiling/IdealObserver.cs). No reader of the picture alone can do better.\n\n");
+          .Append("rendering (blurred, scaled and JPEG-compressed as the cell says) is nearest to the degraded plate (training/Evaluation/Ceiling/IdealObserver.cs). No reader of the picture alone can do better.\n\n");
         Table(md, c => Percent(c.Accuracy));
         return md.ToString();
     }

@@ -6,10 +6,10 @@ namespace DeepPlate.Training.Evaluation.Ceiling;
 /// <summary>
 /// The ideal observer of a grid cell: it knows the typeface, the plate's layout, its look, the camera and the exact
 /// place of every character, and only has to tell which character stands at each position. For each position it
-/// renders the same plate with every character the template allows there, through the cell's blur, light and
-/// scaling but without noise or JPEG (the templates), and picks the template nearest to the degraded test plate in
-/// squared difference: the most likely one under white Gaussian noise (a matched filter; JPEG is taken as part of the
-/// noise). No reader that sees only the picture can do better than an observer that knows all that, so its accuracy
+/// renders the same plate with every character the template allows there, through the cell's blur, light, scaling
+/// and JPEG but without noise (the templates), and picks the template nearest to the degraded test plate in squared
+/// difference: the most likely one under white Gaussian noise (a matched filter; what JPEG does to the noise is
+/// taken as part of the noise, so with noise and JPEG together the observer is near-ideal rather than ideal). No reader that sees only the picture can do better than an observer that knows all that, so its accuracy
 /// is a ceiling for the cell: a model above it means the ceiling is wrong.
 /// </summary>
 public static class IdealObserver
@@ -20,7 +20,7 @@ public static class IdealObserver
         using var test = generator.Generate(country, null, seed, index, fix: _ => cell);
         var compact = test.Text.Compact;
         var sets = Positions(test.Text);
-        var clean = cell with { SnrDb = null, JpegQuality = null };
+        var clean = cell with { SnrDb = null };
         var right = 0;
         for (var k = 0; k < compact.Length; k++)
         {
