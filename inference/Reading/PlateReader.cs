@@ -13,7 +13,9 @@ namespace DeepPlate.Inference;
 /// ones (<see cref="ValidRanking"/>). One instance serves all threads; the same request gives the same reading,
 /// bit for bit, whatever the thread.
 /// </summary>
-public sealed class PlateReader(ModelCatalog models, FormatRegistry formats)
+/// <param name="cornerSets">How many corner sets each frame is read with (<see cref="CornerJitter"/>, fused like
+/// frames): 1 reads the corners as given.</param>
+public sealed class PlateReader(ModelCatalog models, FormatRegistry formats, int cornerSets = 1)
 {
     /// <summary>How many plates each ranking lists.</summary>
     public const int Candidates = 60;
@@ -53,17 +55,24 @@ public sealed class PlateReader(ModelCatalog models, FormatRegistry formats)
         }
 
         var size = model.OutputSize;
-        var input = ArrayPool<float>.Shared.Rent(model.InputSize);
-        var outputs = ArrayPool<float>.Shared.Rent(frames.Length * size);
+        var sets = Math.Clamp(cornerSets, 1, CornerJitter.MaxSets);
+        var input = ArrayPool<float>.Shared.Rent(sets * model.InputSize);
+        var outputs = ArrayPool<float>.Shared.Rent(frames.Length * sets * size);
         var distribution = new float[size];
         try
         {
             for (var f = 0; f < frames.Length; f++)
             {
-                PlatePreprocessing.Rectify(request.Frames[f].Image, frames[f].Corners, input, info.InputWidth, info.InputHeight);
-                model.Run(input.AsMemory(0, model.InputSize), 1, outputs.AsMemory(f * size, size));
+                var image = request.Frames[f].Image;
+                var corners = sets == 1 ? [frames[f].Corners] : CornerJitter.Sets(frames[f].Corners, sets, image.Width, image.Height);
+                for (var s = 0; s < sets; s++)
+                {
+                    PlatePreprocessing.Rectify(image, corners[s], input.AsSpan(s * model.InputSize, model.InputSize), info.InputWidth, info.InputHeight);
+                }
+                // One model call per frame: the corner sets go through as one batch.
+                model.Run(input.AsMemory(0, sets * model.InputSize), sets, outputs.AsMemory(f * sets * size, sets * size));
             }
-            FrameFusion.Fuse(outputs, frames.Length, info.Slots, info.Classes, distribution);
+            FrameFusion.Fuse(outputs, frames.Length * sets, info.Slots, info.Classes, distribution);
         }
         finally
         {

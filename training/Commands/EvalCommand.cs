@@ -33,17 +33,18 @@ public static class EvalCommand
         var real = new Option<string>("--real") { Description = "Measure on labelled real photos instead: a manifest (image, country, state, corners, text, source, note; training/README.md)." };
         var models = new Option<string>("--models") { Description = "With --real: a folder of models (default: the shipped models)." };
         var degrade = new Option<string>("--degrade") { Description = "With --real: degraded conditions WIDTH:QUALITY,... (plate width in px, JPEG quality).", DefaultValueFactory = _ => RealEvalCommand.DefaultDegrade };
+        var cornerSets = new Option<int>("--corner-sets") { Description = "With --real: read each photo with this many corner sets around the given ones, fused (1: as given).", DefaultValueFactory = _ => 1 };
         var page = new Option<string>("--page") { Description = "With --real: write the 'Real photographs' section of this accuracy page (docs/accuracy.md)." };
         var command = new Command("eval", "Evaluates a model on the standard grid of plate width x SNR x JPEG quality, or (--real) models on labelled real photos.")
         {
-            model, samples, output, threads, real, models, degrade, page,
+            model, samples, output, threads, real, models, degrade, page, cornerSets,
         };
         command.SetAction(r =>
         {
             if (r.GetValue(real) is { } manifest)
             {
                 return ExecuteReal(new RealEvalCommand.Settings(manifest, r.GetValue(models), r.GetValue(model), r.GetValue(degrade)!,
-                    r.GetValue(output) ?? "real.eval", r.GetValue(threads), r.GetValue(page)), Console.Out, Console.Error);
+                    r.GetValue(output) ?? "real.eval", r.GetValue(threads), r.GetValue(page)) { CornerSets = r.GetValue(cornerSets) }, Console.Out, Console.Error);
             }
             if (r.GetValue(model) is not { } file)
             {

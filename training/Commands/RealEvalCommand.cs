@@ -17,7 +17,8 @@ public static class RealEvalCommand
     /// <param name="Model">One model file: only the photos of its country are read.</param>
     /// <param name="Degrade">The degraded conditions, <c>W:Q,...</c>.</param>
     /// <param name="Page">The accuracy page to write the "Real photographs" section into, or null.</param>
-    public sealed record Settings(string Manifest, string? Models, string? Model, string Degrade, string Out, int Threads, string? Page, bool Galleries = true);
+    /// <param name="CornerSets">Corner sets each photo is read with (the reader's <see cref="CornerJitter"/>); 1 = as given.</param>
+    public sealed record Settings(string Manifest, string? Models, string? Model, string Degrade, string Out, int Threads, string? Page, bool Galleries = true, int CornerSets = 1);
 
     public sealed record Outcome(RealReport.Document Document, IReadOnlyList<string> Files);
 
@@ -42,7 +43,8 @@ public static class RealEvalCommand
         if (photos.Count == 0) throw new ArgumentException($"{s.Manifest}: no photo of a country the models read ({string.Join(" ", served)})");
         foreach (var p in problems) log.WriteLine($"skipped: {p}");
 
-        var reader = new PlateReader(catalog, formats);
+        if (s.CornerSets is < 1 or > CornerJitter.MaxSets) throw new ArgumentException($"--corner-sets must be 1 to {CornerJitter.MaxSets}");
+        var reader = new PlateReader(catalog, formats, s.CornerSets);
         log.WriteLine($"reading {photos.Count} photos x {conditions.Count} conditions ({string.Join("; ", conditions.Select(c => c.Name))})");
         var reads = WithProgress(photos.Count, log, done => RealEvaluation.Run(reader, photos, conditions, s.Threads, done));
         foreach (var r in reads.Where(r => r.Error is not null && r.Condition == RealCondition.Clean)) problems.Add($"{r.Photo.Name}: {r.Error}");
