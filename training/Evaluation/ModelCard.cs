@@ -63,6 +63,7 @@ public static class ModelCard
             .Line($"  (`scripts/train-models` runs both for a list of countries.) Every other option has its default; all of them: " +
                   string.Join(", ", RecordOptions<TrainOptions>.Describe(options).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".");
         if (StartingModel(startedFrom ?? options.InitFrom, sha256) is { } start) md.Line(start);
+        md.Line($"- Data: {Spec(run.Degradations)} (camera) and {Spec(run.Appearance)} (appearance), copies in the run folder.");
         md.Line($"- Samples seen: {state.Samples.ToString("N0", CultureInfo.InvariantCulture)} in {(state.Seconds / 60).ToString("F0", CultureInfo.InvariantCulture)} minutes " +
                   $"({(state.Samples / Math.Max(1, state.Seconds)).ToString("F0", CultureInfo.InvariantCulture)} samples/s).")
             .Line($"- Validation at full difficulty ({options.ValidationSamples} plates): {Percent(state.ValidationCharAccuracy)} % characters, {Percent(state.ValidationPlateAccuracy)} % plates.")
@@ -98,6 +99,10 @@ public static class ModelCard
         if (start.Sha256 == modelSha256) return null; // the file was replaced by this model
         return $"- Started from: `{start.Id}` (trained: {start.Info.Training}); its card, where it had one, is in the git history of `inference/models/`.";
     }
+
+    private static string Spec(string file) => RunFolder.Sha256(file) is { } sha
+        ? $"`{System.IO.Path.GetFileName(file)}` SHA-256 `{sha[..12]}…`"
+        : $"`{System.IO.Path.GetFileName(file)}` not recorded (a run older than the copies)";
 
     private static string Percent(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture);
 }

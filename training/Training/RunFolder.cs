@@ -19,6 +19,28 @@ public sealed record RunFolder(string Path)
 
     public bool HasCheckpoint => File.Exists(Weights) && File.Exists(State);
 
+    /// <summary>The copies of the data specs the run drew its plates from (the camera's and the appearance's).</summary>
+    public string Degradations => System.IO.Path.Combine(Path, "degradations.jsonc");
+    public string Appearance => System.IO.Path.Combine(Path, "appearance.jsonc");
+
+    /// <summary>
+    /// Copies the degradation spec and the appearance spec the run draws from into its folder, so the run describes
+    /// its data as its options describe its settings. A resumed run keeps the copies it started with; the plain
+    /// appearance is written as the word "plain".
+    /// </summary>
+    public void SaveSpecs(string degradationSpecFile, string appearance)
+    {
+        Directory.CreateDirectory(Path);
+        if (!File.Exists(Degradations)) File.Copy(degradationSpecFile, Degradations);
+        if (File.Exists(Appearance)) return;
+        if (appearance == "plain") File.WriteAllText(Appearance, "plain\n");
+        else File.Copy(appearance == "default" ? System.IO.Path.Combine(AppContext.BaseDirectory, Synth.AppearanceSpec.FileName) : appearance, Appearance);
+    }
+
+    /// <summary>The SHA-256 of a spec copy, or null when the run has none (runs older than the copies).</summary>
+    public static string? Sha256(string file) =>
+        File.Exists(file) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))) : null;
+
     public void SaveOptions(TrainOptions options)
     {
         Directory.CreateDirectory(Path);

@@ -44,6 +44,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             state = run.LoadState();
         }
         run.SaveOptions(options);
+        run.SaveSpecs(DegradationSpec.Default.File, options.Appearance);
         if (!resume || !File.Exists(run.Metrics))
             File.WriteAllText(run.Metrics, "step,samples,seconds,learning_rate,difficulty,train_loss,val_loss,val_char_accuracy,val_plate_accuracy,samples_per_second\n");
 
