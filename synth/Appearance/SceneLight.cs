@@ -14,21 +14,43 @@ public static class SceneLight
     public static void Shadow(GreyImage scene, ReadOnlySpan<Vector2> corners, double u, double v, double angle, double depth, double softPx)
     {
         var origin = PlatePoint(corners, u, v);
-        var normal = new Vector2((float)Math.Cos(angle), (float)Math.Sin(angle));
-        var soft = (float)Math.Max(0.5, softPx);
+        var soft = Math.Max(0.5, softPx);
+        // t = 0 on the lit side, 1 deep in the shadow, a linear ramp one edge-width wide: affine in x along a row, so
+        // each row splits into a lit run, a short ramp and a shadowed run, the last scaled as one vector operation.
+        var (nx, ny) = (Math.Cos(angle) / soft, Math.Sin(angle) / soft);
         var keep = (float)(1 - depth);
         var pixels = scene.Pixels;
+        var width = scene.Width;
         for (var y = 0; y < scene.Height; y++)
         {
-            var row = pixels.Slice(y * scene.Width, scene.Width);
-            for (var x = 0; x < row.Length; x++)
+            var row = pixels.Slice(y * width, width);
+            // t at pixel x of this row: t0 + nx * x.
+            var t0 = (0.5 - origin.X) * nx + (y + 0.5 - origin.Y) * ny + 0.5;
+            for (var x = 0; x < width;)
             {
-                var d = Vector2.Dot(new Vector2(x + 0.5f, y + 0.5f) - origin, normal) / soft;
-                // 0 on the lit side, 1 deep in the shadow, a linear ramp one edge-width wide.
-                var t = Math.Clamp(d + 0.5f, 0, 1);
-                row[x] *= 1 - t * (1 - keep);
+                var t = t0 + nx * x;
+                if (t >= 1)
+                {
+                    // The run of fully shadowed pixels from here: up to where t drops below 1 (or the row's end).
+                    var end = nx < 0 ? Math.Min(width, (int)Math.Floor((1 - t0) / nx) + 1) : width;
+                    end = Math.Max(end, x + 1);
+                    Scale(row[x..end], keep);
+                    x = end;
+                }
+                else
+                {
+                    if (t > 0) row[x] *= (float)(1 - t * (1 - keep));
+                    x++;
+                }
             }
         }
+    }
+
+    private static void Scale(Span<float> run, float factor)
+    {
+        var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<float, Vector<float>>(run);
+        for (var k = 0; k < vectors.Length; k++) vectors[k] *= factor;
+        for (var i = vectors.Length * Vector<float>.Count; i < run.Length; i++) run[i] *= factor;
     }
 
     /// <summary>Adds a bright elliptic spot centred on plate point (<paramref name="u"/>, <paramref name="v"/>), of
