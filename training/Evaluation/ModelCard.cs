@@ -22,7 +22,10 @@ public static class ModelCard
     /// </param>
     /// <param name="realFolder">Its <c>deepplate eval --real</c> output (real.json), or null/absent: the card then
     /// says the model was not measured on real photographs.</param>
-    public static string Write(string model, RunFolder run, string evalFolder, string? startedFrom = null, string? realFolder = null)
+    /// <param name="chain">The earlier runs this one continues, oldest first: each gets a line with its command,
+    /// samples and minutes, so the card records the whole chain of training.</param>
+    public static string Write(string model, RunFolder run, string evalFolder, string? startedFrom = null, string? realFolder = null,
+        IReadOnlyList<RunFolder>? chain = null)
     {
         var options = run.LoadOptions();
         var state = run.LoadState();
@@ -64,6 +67,19 @@ public static class ModelCard
                   string.Join(", ", RecordOptions<TrainOptions>.Describe(options).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".");
         if (StartingModel(startedFrom ?? options.InitFrom, sha256) is { } start) md.Line(start);
         md.Line($"- Data: {Spec(run.Degradations)} (camera) and {Spec(run.Appearance)} (appearance), copies in the run folder.");
+        var minutes = state.Seconds / 60;
+        foreach (var earlier in chain ?? [])
+        {
+            var o = earlier.LoadOptions();
+            var s = earlier.LoadState();
+            minutes += s.Seconds / 60;
+            var args = RecordOptions<TrainOptions>.Differences(o with { Out = null }, new TrainOptions { Country = o.Country });
+            md.Line($"- Earlier run of the chain: `deepplate train --country {o.Country} {string.Join(' ', args)}`; " +
+                    $"{s.Samples.ToString("N0", CultureInfo.InvariantCulture)} samples in {(s.Seconds / 60).ToString("F0", CultureInfo.InvariantCulture)} minutes; " +
+                    $"data {Spec(earlier.Degradations)}, {Spec(earlier.Appearance)}.");
+            if (StartingModel(o.InitFrom, "") is { } first) md.Line("  " + first);
+        }
+        if (chain is { Count: > 0 }) md.Line($"- This chain of runs: {minutes.ToString("F0", CultureInfo.InvariantCulture)} minutes of training (one core each) on top of the model its first run started from.");
         md.Line($"- Samples seen: {state.Samples.ToString("N0", CultureInfo.InvariantCulture)} in {(state.Seconds / 60).ToString("F0", CultureInfo.InvariantCulture)} minutes " +
                   $"({(state.Samples / Math.Max(1, state.Seconds)).ToString("F0", CultureInfo.InvariantCulture)} samples/s).")
             .Line($"- Validation at full difficulty ({options.ValidationSamples} plates): {Percent(state.ValidationCharAccuracy)} % characters, {Percent(state.ValidationPlateAccuracy)} % plates.")
