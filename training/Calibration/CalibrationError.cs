@@ -36,4 +36,24 @@ public static class CalibrationError
         for (var b = 0; b < Bins; b++) ece += Math.Abs(correct[b] - confidence[b]) / count;
         return ece;
     }
+
+    /// <summary>The same error over predictions given as their top confidence and whether they were right (a real
+    /// photo's positions, paired with its label only where the lengths agree).</summary>
+    public static double Expected(IReadOnlyList<(double Confidence, bool Right)> predictions)
+    {
+        if (predictions.Count == 0) return 0;
+        Span<double> confidence = stackalloc double[Bins];
+        Span<double> correct = stackalloc double[Bins];
+        confidence.Clear();
+        correct.Clear();
+        foreach (var (c, right) in predictions)
+        {
+            var bin = Math.Clamp((int)(c * Bins), 0, Bins - 1);
+            confidence[bin] += c;
+            correct[bin] += right ? 1 : 0;
+        }
+        var ece = 0.0;
+        for (var b = 0; b < Bins; b++) ece += Math.Abs(correct[b] - confidence[b]);
+        return ece / predictions.Count;
+    }
 }

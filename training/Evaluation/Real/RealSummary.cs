@@ -25,9 +25,6 @@ public sealed record RealSummary(
     double? PositionEce,
     int Paired)
 {
-    /// <summary>Bins of the calibration error, as the synthetic evaluation uses (<see cref="CalibrationError.Bins"/>).</summary>
-    public const int Bins = CalibrationError.Bins;
-
     /// <summary>One row per source × country × condition (in order of first appearance), then one per country ×
     /// condition over all its sources (source "all").</summary>
     public static List<RealSummary> Of(IReadOnlyList<RealRead> reads)
@@ -63,23 +60,7 @@ public sealed record RealSummary(
             read.Count(r => r.InValid) / (double)n,
             read.Sum(r => r.TopConfidence) / n,
             read.Sum(r => r.CharConfidences.Length == 0 ? 0 : r.CharConfidences.Average()) / n,
-            pairs.Count == 0 ? null : Ece(pairs),
+            pairs.Count == 0 ? null : CalibrationError.Expected(pairs),
             paired);
-    }
-
-    /// <summary>Expected calibration error of (confidence, right) pairs over <see cref="Bins"/> equal bins.</summary>
-    public static double Ece(IReadOnlyList<(double Confidence, bool Right)> pairs)
-    {
-        var confidence = new double[Bins];
-        var right = new double[Bins];
-        foreach (var (c, r) in pairs)
-        {
-            var bin = Math.Clamp((int)(c * Bins), 0, Bins - 1);
-            confidence[bin] += c;
-            right[bin] += r ? 1 : 0;
-        }
-        var ece = 0.0;
-        for (var b = 0; b < Bins; b++) ece += Math.Abs(right[b] - confidence[b]);
-        return ece / pairs.Count;
     }
 }
