@@ -24,13 +24,7 @@ public static class CeilingCommand
             var cc = r.GetValue(country)!;
             var dir = r.GetValue(output) ?? Path.Combine("ceiling", cc);
             var grid = EvaluationGrid.Standard;
-            var reported = 0;
-            var result = CeilingRun.Run(cc, grid, r.GetValue(samples), r.GetValue(threads), done =>
-            {
-                if (done * 10 / grid.CellCount <= reported) return;
-                reported = done * 10 / grid.CellCount;
-                Console.Out.WriteLine($"  {done}/{grid.CellCount} cells");
-            });
+            var result = CeilingRun.Run(cc, grid, r.GetValue(samples), r.GetValue(threads), TenthsLog.For(grid.CellCount, "cells", Console.Out));
             Directory.CreateDirectory(dir);
             result.WriteJson(Path.Combine(dir, "ceiling.json"));
             File.WriteAllText(Path.Combine(dir, "ceiling.md"), result.Markdown());

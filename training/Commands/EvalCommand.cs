@@ -102,14 +102,7 @@ public static class EvalCommand
         var cells = s.Grid.CellCount;
         log.WriteLine($"evaluating {s.Model} ({info.Country}, {info.Slots} slots x {info.Classes} classes) on {cells} cells x {s.Samples} plates");
 
-        var reported = 0;
-        var result = Evaluator.Run(model, s.Grid, s.Samples, s.Threads, done =>
-        {
-            // Every tenth of the grid, so a long run shows it is alive without flooding the log.
-            if (done * 10 / cells <= reported) return;
-            reported = done * 10 / cells;
-            log.WriteLine($"  {done}/{cells} cells");
-        });
+        var result = Evaluator.Run(model, s.Grid, s.Samples, s.Threads, TenthsLog.For(cells, "cells", log));
         if (result.FormatsChanged) log.WriteLine($"warning: the {info.Country} format files have changed since the model was trained");
         var confusion = CharacterConfusion.Evaluate(result.Predictions, info.Alphabet);
         var files = EvaluationReport.Write(result, confusion, s.Model, s.OutputDirectory);

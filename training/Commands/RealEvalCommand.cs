@@ -96,17 +96,7 @@ public static class RealEvalCommand
                     return work(done => task.Value = Math.Max(task.Value, done));
                 });
         }
-        var reported = 0;
-        var gate = new object();
-        return work(done =>
-        {
-            lock (gate)
-            {
-                if (done * 10 / total <= reported) return;
-                reported = done * 10 / total;
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {done}/{total} photos"));
-            }
-        });
+        return work(TenthsLog.For(total, "photos", log));
     }
 
     private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
