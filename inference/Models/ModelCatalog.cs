@@ -5,9 +5,11 @@ namespace DeepPlate.Inference;
 /// <summary>
 /// Every model in a folder, loaded once with its metadata and shared by all threads (ONNX Runtime sessions run
 /// concurrently). A model is refused, with the reason kept for whoever asks for its country, when its file is not a
-/// readable DeepPlate model or its metadata does not match the format files the registry holds now: another
-/// country's files, other format files (their SHA-256), another alphabet or slot count. A model trained against
-/// other rules would rank plates by rules no longer in force, silently; refusing it says so.
+/// readable DeepPlate model or its network cannot read the country the registry holds now: a country it does not
+/// have, another alphabet or slot count. Format files edited since training (their SHA-256 differs) with the same
+/// alphabet and slots do not refuse a model: the network's contract is its alphabet, slots and input, while
+/// validity, ranking and likely formats are decided at read time by the current files. Such a model is accepted
+/// and listed in <see cref="Notes"/>, because it never saw the series added since (retrain it to learn them).
 /// </summary>
 public sealed class ModelCatalog : IDisposable
 {
@@ -16,12 +18,13 @@ public sealed class ModelCatalog : IDisposable
     private readonly FormatRegistry formats;
     private readonly Dictionary<string, PlateModel> byCountry;
 
-    private ModelCatalog(string directory, FormatRegistry formats, List<PlateModel> models, List<RefusedModel> refused)
+    private ModelCatalog(string directory, FormatRegistry formats, List<PlateModel> models, List<RefusedModel> refused, List<ModelNote> notes)
     {
         Directory = directory;
         this.formats = formats;
         Models = models;
         Refused = refused;
+        Notes = notes;
         byCountry = new(StringComparer.Ordinal);
         foreach (var m in models) byCountry.Add(m.Info.Country, m);
     }
@@ -41,6 +44,9 @@ public sealed class ModelCatalog : IDisposable
 
     /// <summary>The files that were refused, and why.</summary>
     public IReadOnlyList<RefusedModel> Refused { get; }
+
+    /// <summary>Accepted models trained against earlier format files of their country, and what that means.</summary>
+    public IReadOnlyList<ModelNote> Notes { get; }
 
     /// <summary>
     /// Loads every <c>*.onnx</c> file of <paramref name="directory"/> (none when it does not exist) and checks each
@@ -62,6 +68,7 @@ public sealed class ModelCatalog : IDisposable
     {
         var models = new List<PlateModel>();
         var refused = new List<RefusedModel>();
+        var notes = new List<ModelNote>();
         foreach (var file in files)
         {
             PlateModel model;
@@ -81,6 +88,7 @@ public sealed class ModelCatalog : IDisposable
             if (problem is null)
             {
                 models.Add(model);
+                if (FormatsChanged(model.Info, formats) is { } note) notes.Add(new ModelNote(file, model.Info.Country, $"{file}: {note}"));
             }
             else
             {
@@ -88,7 +96,7 @@ public sealed class ModelCatalog : IDisposable
                 refused.Add(new RefusedModel(file, model.Info.Country, problem));
             }
         }
-        return new ModelCatalog(directory, formats, models, refused);
+        return new ModelCatalog(directory, formats, models, refused, notes);
     }
 
     /// <summary>Why a model cannot serve with these format files, or null when it can.</summary>
@@ -98,17 +106,22 @@ public sealed class ModelCatalog : IDisposable
         {
             return $"{file}: reads country '{info.Country}', which the format files in {formats.Directory} do not have";
         }
-        if (!string.Equals(info.FormatsSha256, country.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            return $"{file}: trained against other format files of {country.Name} (SHA-256 {Short(info.FormatsSha256)}, the files in " +
-                $"{formats.Directory} are {Short(country.Sha256)}); its ranking would follow rules no longer in force: export or train it again against the current files";
-        }
         var alphabet = ModelAlphabet.For(country);
         if (info.Alphabet != alphabet.Characters || info.Slots != alphabet.Slots)
         {
             return $"{file}: reads {info.Slots} slots of '{info.Alphabet}' but the format files of {country.Name} give {alphabet.Slots} slots of '{alphabet.Characters}'";
         }
         return null;
+    }
+
+    /// <summary>What to say of a model trained against other format files of its country than the registry's, or null.</summary>
+    public static string? FormatsChanged(ModelInfo info, FormatRegistry formats)
+    {
+        if (!formats.TryGetCountry(info.Country, out var country)) return null;
+        if (string.Equals(info.FormatsSha256, country.Sha256, StringComparison.OrdinalIgnoreCase)) return null;
+        return $"trained against other format files of {country.Name} (SHA-256 {Short(info.FormatsSha256)}, the files in {formats.Directory} " +
+            $"are {Short(country.Sha256)}); it reads the same alphabet and slots and its readings follow the current rules, " +
+            "but it never saw what the files added since: train it again to learn it";
     }
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] + "…" : sha;
@@ -136,6 +149,9 @@ public sealed class ModelCatalog : IDisposable
 
 /// <summary>A model file the catalog refused: its country when its metadata could be read, and the reason.</summary>
 public sealed record RefusedModel(string File, string? Country, string Reason);
+
+/// <summary>An accepted model worth a word: trained against earlier format files of its country.</summary>
+public sealed record ModelNote(string File, string Country, string Note);
 
 /// <summary>No usable model for the country asked: the message says whether none is there or why it was refused.</summary>
 public sealed class ModelUnavailableException(string message) : InvalidOperationException(message);

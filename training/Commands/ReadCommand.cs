@@ -74,6 +74,7 @@ public static class ReadCommand
                 var request = new ReadRequest([.. frames.Select(f => new PlateFrame(PlateImage.Load(f.Image), f.Corners is null ? null : PlateCorners.Parse(f.Corners)))],
                     countryCode, r.GetValue(state), r.GetValue(format));
                 var reading = reader.Read(request);
+                foreach (var n in catalog.Notes.Where(n => n.Country == reading.Model.Country)) error.WriteLine($"note: {n.Note}");
                 var names = frames.Select(f => f.Image).ToList();
                 // The report first: when it cannot be written, the command fails without printing half its answer.
                 if (r.GetValue(pdf) is { } pdfPath)

@@ -36,6 +36,7 @@ public static class RealEvalCommand
             ? ModelCatalog.LoadFile(s.Model, formats, 1)
             : ModelCatalog.Load(s.Models ?? ModelCatalog.DefaultDirectory, formats, 1);
         foreach (var r in catalog.Refused) log.WriteLine($"warning: {r.Reason}");
+        foreach (var n in catalog.Notes) log.WriteLine($"note: {n.Note}");
         var served = catalog.Models.Select(m => m.Info.Country).ToHashSet();
         var without = photos.Where(p => !served.Contains(p.Country)).GroupBy(p => p.Country).ToList();
         foreach (var g in without) log.WriteLine($"skipped {g.Count()} photos of {g.Key}: no model for it");

@@ -25,5 +25,6 @@ public static class ModelLoading
         var log = app.Logger;
         log.LogInformation("Models from {Directory}: {Models}", models.Directory, models.Models.Count == 0 ? "none" : string.Join(", ", models.Models.Select(m => m.Id)));
         foreach (var r in models.Refused) log.LogWarning("Model refused: {Reason}", r.Reason);
+        foreach (var n in models.Notes) log.LogInformation("Model note: {Note}", n.Note);
     }
 }
