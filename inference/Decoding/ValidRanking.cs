@@ -21,8 +21,9 @@ public sealed record LikelyState(string State, string Name, double Share);
 public sealed record ValidResult(IReadOnlyList<ValidPlate> Plates, bool Complete, IReadOnlyList<LikelyFormat> Formats, IReadOnlyList<LikelyState> States);
 
 /// <summary>
-/// The k most probable texts that are valid plates of the scope's templates. Each template shape (an exact length
-/// and the allowed characters at each position, "no character" after it) is one group of the best-first
+/// The k most probable texts that are valid plates of the scope's templates. Each distinct template shape (an exact
+/// length and the allowed characters at each position, "no character" after it; shared by all templates that have
+/// it) is one group of the best-first
 /// <see cref="PlateSearch"/>, so the search never proposes a text of the wrong structure, and proposals come out in
 /// exact descending probability across all templates. The distributions are masked, not renormalised per template:
 /// a text's score stays the model's probability of that reading, the same whichever template proposed it, so texts
@@ -79,13 +80,18 @@ public static class ValidRanking
             for (var s = 0; s < compact.Length; s++) compact[s] = model.Alphabet[plate[s]];
             // Cheap refusals first (already listed, a list token not on its list), then the registry's full check.
             if (seen.Contains(compact) || !group.ListsAdmit(compact)) continue;
-            var template = scope.Templates[group.Template];
             var candidate = new string(compact);
-            var check = formats.Check(scope.Country.Code, candidate, null, template.QualifiedId);
-            if (!check.IsValid) continue;
-            accepted.Add(candidate);
-            acceptedBy.Add(group.Template);
-            plates.Add(new ValidPlate(check.Canonical!, candidate, template.QualifiedId, template.Name, score));
+            // The first of the group's templates (in scope order) that accepts the text is the one it is listed under.
+            foreach (var t in group.Templates)
+            {
+                var template = scope.Templates[t];
+                var check = formats.Check(scope.Country.Code, candidate, null, template.QualifiedId);
+                if (!check.IsValid) continue;
+                accepted.Add(candidate);
+                acceptedBy.Add(t);
+                plates.Add(new ValidPlate(check.Canonical!, candidate, template.QualifiedId, template.Name, score));
+                break;
+            }
         }
 
         var (likelyFormats, likelyStates) = scope.Format is null && scope.Templates.Count > 1 ? Likely(formats, scope, plates, acceptedBy) : ([], []);
@@ -108,11 +114,14 @@ public static class ValidRanking
             // Templates with a shape of this length allowing these characters, then the registry's word on each.
             foreach (var group in scope.Groups)
             {
-                if (member[group.Template] || !group.Allows(p.Compact, model)) continue;
-                var t = scope.Templates[group.Template];
-                if (!formats.Check(scope.Country.Code, p.Compact, null, t.QualifiedId).IsValid) continue;
-                member[group.Template] = true;
-                weight += scope.Priors[group.Template] / scope.Sizes[group.Template];
+                if (!group.Allows(p.Compact, model)) continue;
+                foreach (var t in group.Templates)
+                {
+                    if (member[t]) continue;
+                    if (!scope.ShapesDecide[t] && !formats.Check(scope.Country.Code, p.Compact, null, scope.Templates[t].QualifiedId).IsValid) continue;
+                    member[t] = true;
+                    weight += scope.Priors[t] / scope.Sizes[t];
+                }
             }
             if (weight <= 0) continue;
             total += p.Confidence;

@@ -13,6 +13,7 @@ public sealed class FormatScope
     private FormatScope(CountryFormat country, StateFormat? state, PlateTemplate? format, ModelInfo model,
         IReadOnlyList<PlateTemplate> templates, double[] priors, double[] sizes, bool[]? mask, List<ShapeGroup> groups)
     {
+        ShapesDecide = [.. templates.Select(t => t.Exclusions.Count == 0 && !t.Elements.Any(e => e is ListSlot))];
         Country = country;
         State = state;
         Format = format;
@@ -44,6 +45,10 @@ public sealed class FormatScope
 
     /// <summary>How many texts each template's shapes hold (lists counted by their per-position sets).</summary>
     internal double[] Sizes { get; }
+
+    /// <summary>Per template: whether a text its shapes allow is always valid (no list tokens, no exclusion rule), so
+    /// that the registry need not be asked.</summary>
+    internal bool[] ShapesDecide { get; }
 
     /// <summary>slots x classes: the classes the chosen format allows at each position, or null without a format.</summary>
     internal bool[]? Mask { get; }
@@ -117,7 +122,15 @@ public sealed class FormatScope
                     size *= shape.Positions[p].Count;
                 }
                 sizes[i] += size;
-                groups.Add(new ShapeGroup(i, shape.Length, flags, ListRuns(template, shape, lists)));
+                var runs = ListRuns(template, shape, lists);
+                // The same shape in many templates (every US state's vanity plates) is searched once: each group
+                // costs the search a frontier, and identical groups would only propose the same texts again.
+                if (runs.Length == 0 && Same(groups, shape.Length, flags) is { } same)
+                {
+                    if (same.Templates[^1] != i) same.Templates.Add(i);
+                    continue;
+                }
+                groups.Add(new ShapeGroup([i], shape.Length, flags, runs));
             }
         }
         var total = 0.0;
@@ -125,6 +138,15 @@ public sealed class FormatScope
         for (var i = 0; i < priors.Length; i++) priors[i] = total > 0 ? priors[i] / total : 1.0 / priors.Length;
 
         return new FormatScope(c, s, t, model, templates, priors, sizes, t is null ? null : MaskOf(t, model), groups);
+    }
+
+    private static ShapeGroup? Same(List<ShapeGroup> groups, int length, bool[] flags)
+    {
+        foreach (var g in groups)
+        {
+            if (g.Length == length && g.Lists.Length == 0 && g.Flags.AsSpan().SequenceEqual(flags)) return g;
+        }
+        return null;
     }
 
     // Where a shape's list tokens lie (a run of positions from one list element) and the list's entries, shared
@@ -218,9 +240,10 @@ public sealed class FormatScope
     }
 }
 
-/// <summary>One shape of a template as a search group: the template's index in the scope, the plate length, the
-/// allowed classes (slots x classes), and where its list tokens lie.</summary>
-internal sealed record ShapeGroup(int Template, int Length, bool[] Flags, ListRun[] Lists)
+/// <summary>One shape as a search group: the indices in the scope of the templates that have it (in scope order;
+/// several only for a shape without list tokens), the plate length, the allowed classes (slots x classes), and where
+/// its list tokens lie.</summary>
+internal sealed record ShapeGroup(List<int> Templates, int Length, bool[] Flags, ListRun[] Lists)
 {
     /// <summary>Whether every list token of <paramref name="compact"/> (a text of this shape's length) is on its list.</summary>
     public bool ListsAdmit(ReadOnlySpan<char> compact)

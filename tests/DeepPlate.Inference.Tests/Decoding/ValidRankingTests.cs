@@ -74,8 +74,13 @@ public sealed class ValidRankingTests
         Assert.NotEmpty(result.States);
         Assert.InRange(result.States.Sum(s => s.Share), 0.0, 1 + 1e-9);
         Assert.All(result.States, s => Assert.Equal(FormatRegistry.Default.Country("us").State(s.State).Name, s.Name));
-        // Each state's share is the sum of its formats' (the listed ones are the largest).
-        foreach (var f in result.Formats) Assert.True(result.States.First(s => s.State == f.State).Share >= f.Share - 1e-12);
+        // Each state's share is the sum of its formats' (the listed ones are the largest): a listed format's state
+        // holds at least its share, and when the state is not listed, neither is any state below it.
+        foreach (var f in result.Formats)
+        {
+            var state = result.States.FirstOrDefault(s => s.State == f.State)?.Share ?? result.States.Min(s => s.Share);
+            Assert.True(state >= f.Share - 1e-12, $"{f.Template} {f.Share} > its state's {state}");
+        }
     }
 
     [Fact]
