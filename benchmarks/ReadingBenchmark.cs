@@ -38,6 +38,7 @@ public class ReadingBenchmark
     [GlobalSetup]
     public void Setup()
     {
+        TorchSetup.Ensure(); // the model is built with TorchSharp, as training builds it
         var country = FormatRegistry.Default.Country(Country);
         var alphabet = ModelAlphabet.For(country);
         folder = Path.Combine(Path.GetTempPath(), "deepplate-reading-benchmark", Guid.NewGuid().ToString("N"));

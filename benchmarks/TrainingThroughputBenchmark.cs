@@ -27,6 +27,7 @@ public class TrainingThroughputBenchmark
     [GlobalSetup]
     public void Setup()
     {
+        TorchSetup.Ensure(); // as `deepplate train` runs
         torch.set_num_threads(Environment.ProcessorCount);
         var alphabet = ModelAlphabet.For(FormatRegistry.Default.Country(options.Country));
         net = new PlateNet(ModelExport.Spec(options, alphabet));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DeepPlate.Formats;
 using DeepPlate.Training.Evaluation;
 using DeepPlate.Training.Evaluation.Ceiling;
 
@@ -10,7 +11,7 @@ public static class CeilingCommand
 {
     public static Command Create()
     {
-        var country = new Option<string>("--country") { Description = "Country code.", Required = true };
+        var country = new Option<string>("--country") { Description = $"Country code ({CountryCodes.ListDefault()}).", Required = true };
         var samples = new Option<int>("--samples") { Description = "Plates per grid cell (the first N of the grid's plates).", DefaultValueFactory = _ => 20 };
         var output = new Option<string?>("--out") { Description = "Output folder (default: ceiling/<country>)." };
         var threads = new Option<int>("--threads") { Description = "Threads.", DefaultValueFactory = _ => Environment.ProcessorCount };

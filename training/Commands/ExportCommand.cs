@@ -12,6 +12,7 @@ public static class ExportCommand
         var command = new Command("export", "Calibrates a training run's checkpoint and exports it as a self-describing ONNX model.") { run, output };
         command.SetAction(r =>
         {
+            TorchSetup.Ensure();
             try
             {
                 var (info, calibration) = ModelExport.Export(new RunFolder(r.GetValue(run)!), r.GetValue(output)!);

@@ -74,7 +74,7 @@ public static class RealEvalCommand
         }
         if (s.Page is not null)
         {
-            var command = $"dotnet run -c Release --project training -- eval --real {s.Manifest}" +
+            var command = $"dotnet run -c Release --project cli -- eval --real {s.Manifest}" +
                           (s.Model is not null ? $" --model {s.Model}" : s.Models is not null ? $" --models {s.Models}" : "") +
                           (s.Degrade != DefaultDegrade ? $" --degrade {s.Degrade}" : "") + $" --page {s.Page}";
             RealReport.WritePage(document, s.Page, command);

@@ -30,6 +30,9 @@ public sealed class RecordOptions<T> where T : class
 
     public IEnumerable<Option> All => options.Select(o => (Option)o.Option);
 
+    /// <summary>The option of a property, e.g. to add to its description what an attribute cannot hold.</summary>
+    public Option<string> For(string property) => options.Single(o => o.Property.Name == property).Option;
+
     /// <summary>The defaults with every option the user gave applied.</summary>
     public T Bind(ParseResult result, T defaults)
     {

@@ -14,11 +14,14 @@ public static class TrainCommand
     public static Command Create()
     {
         var options = new RecordOptions<TrainOptions>(new TrainOptions(), new HashSet<string>());
+        var country = options.For(nameof(TrainOptions.Country));
+        country.Description = $"{country.Description} Codes: {CountryCodes.ListDefault()}.";
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out (or runs/<country>) from its checkpoint, with its saved options; options given here override them." };
         var command = new Command("train", "Trains a country's plate reader on synthetic plates and exports it to ONNX.") { resume };
         foreach (var o in options.All) command.Options.Add(o);
         command.SetAction(r =>
         {
+            TorchSetup.Ensure();
             try
             {
                 var resolved = Resolve(options, r, r.GetValue(resume));

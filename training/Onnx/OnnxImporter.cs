@@ -18,6 +18,7 @@ public static class OnnxImporter
 
     public static PlateNet Load(string path)
     {
+        TorchSetup.Ensure();
         ModelProto model;
         try
         {

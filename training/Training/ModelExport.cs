@@ -18,6 +18,7 @@ public static class ModelExport
     /// <summary>The network of a run folder's checkpoint, built from the run's own options.</summary>
     public static PlateNet LoadCheckpoint(RunFolder run)
     {
+        TorchSetup.Ensure();
         var options = run.LoadOptions();
         var net = new PlateNet(Spec(options, ModelAlphabet.For(FormatRegistry.Default.Country(options.Country))));
         net.load(run.Weights);

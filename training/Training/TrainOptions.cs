@@ -9,7 +9,7 @@ namespace DeepPlate.Training;
 /// </summary>
 public sealed record TrainOptions
 {
-    [Description("Country code (us: one model for every state).")]
+    [Description("Country code; one model reads every state of a country that has states.")]
     public string Country { get; init; } = "";
 
     [Description("Run folder: options, metrics, checkpoint, exported model. Default: runs/<country>.")]

@@ -24,6 +24,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
     public ValidationResult Train(bool resume = false)
     {
         options.Validate();
+        TorchSetup.Ensure();
         var country = FormatRegistry.Default.Country(options.Country);
         var alphabet = ModelAlphabet.For(country);
         var threads = options.ComputeThreads;

@@ -7,7 +7,7 @@ using DeepPlate.Formats;
 using DeepPlate.Inference;
 using DeepPlate.Inference.Report;
 
-namespace DeepPlate.Training.Commands;
+namespace DeepPlate.Cli.Commands;
 
 /// <summary>
 /// <c>deepplate read IMAGE [--corners "x1,y1 x2,y2 x3,y3 x4,y4"] [IMAGE --corners ...]... --country XX
@@ -27,7 +27,8 @@ public static class ReadCommand
     public static Command Create()
     {
         var images = new Argument<string[]>("IMAGE") { Description = "The picture, or several frames of the same plate, each followed by its --corners.", Arity = ArgumentArity.ZeroOrMore };
-        var country = new Option<string>("--country") { Description = "Country code (fr de it nl es se uk us; gb = uk)." };
+        var codes = CountryCodes.ListDefault();
+        var country = new Option<string>("--country") { Description = $"Country code ({codes})." };
         var state = new Option<string>("--state") { Description = "US state (postal code); leave out or 'unknown' when not known." };
         var format = new Option<string>("--format") { Description = "Plate format (template id, for the US within --state); 'unknown' applies no rule." };
         var corners = new Option<string[]>("--corners") { Description = "The plate's corners in the preceding IMAGE, in pixels, clockwise from the top-left: \"x1,y1 x2,y2 x3,y3 x4,y4\". Without it the whole picture is the plate." };
@@ -68,7 +69,7 @@ public static class ReadCommand
                 }
                 var frames = Frames(r, corners);
                 if (frames.Count == 0) throw new ArgumentException("give an IMAGE to read (or --batch FILE.tsv)");
-                var countryCode = r.GetValue(country) ?? throw new ArgumentException("--country is required (fr de it nl es se uk us)");
+                var countryCode = r.GetValue(country) ?? throw new ArgumentException($"--country is required ({codes})");
                 using var catalog = LoadModels(folder, threadCount);
                 var reader = new PlateReader(catalog, FormatRegistry.Default);
                 var request = new ReadRequest([.. frames.Select(f => new PlateFrame(PlateImage.Load(f.Image), f.Corners is null ? null : PlateCorners.Parse(f.Corners)))],

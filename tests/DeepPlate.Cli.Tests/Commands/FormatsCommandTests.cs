@@ -1,6 +1,6 @@
-using DeepPlate.Training.Commands;
+using DeepPlate.Cli.Commands;
 
-namespace DeepPlate.Training.Tests.Commands;
+namespace DeepPlate.Cli.Tests.Commands;
 
 /// <summary><c>deepplate formats</c> as a researcher types it: real plates accepted, invalid ones rejected with reasons.</summary>
 public class FormatsCommandTests

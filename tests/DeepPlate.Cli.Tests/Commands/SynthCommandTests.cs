@@ -1,8 +1,8 @@
 using System.Text.Json;
+using DeepPlate.Cli.Commands;
 using DeepPlate.Formats;
-using DeepPlate.Training.Commands;
 
-namespace DeepPlate.Training.Tests.Commands;
+namespace DeepPlate.Cli.Tests.Commands;
 
 /// <summary><c>deepplate synth</c> through real files: images, labels, contact sheet; fixed parameters; reproducible bytes.</summary>
 public sealed class SynthCommandTests : IDisposable

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DeepPlate.Formats;
 
-namespace DeepPlate.Training.Commands;
+namespace DeepPlate.Cli.Commands;
 
 /// <summary><c>deepplate formats list</c> and <c>deepplate formats check</c>.</summary>
 public static class FormatsCommand
@@ -11,7 +11,7 @@ public static class FormatsCommand
         var list = new Command("list", "Countries, states and their templates.");
         list.SetAction(_ => List(Console.Out));
 
-        var country = new Argument<string>("country") { Description = "Country code: fr de it nl es se uk (gb) us." };
+        var country = new Argument<string>("country") { Description = $"Country code ({CountryCodes.ListDefault()})." };
         var texts = new Argument<string[]>("text") { Description = "Plate texts to check.", Arity = ArgumentArity.OneOrMore };
         var state = new Option<string?>("--state") { Description = "US state (postal code)." };
         var template = new Option<string?>("--format") { Description = "Restrict to one template id." };

@@ -6,7 +6,7 @@ using DeepPlate.Formats;
 using DeepPlate.Synth;
 using SkiaSharp;
 
-namespace DeepPlate.Training.Commands;
+namespace DeepPlate.Cli.Commands;
 
 /// <summary>
 /// <c>deepplate synth</c>: writes synthetic plates as PNG scenes, a labels file (JSON lines: text, template, corners,
@@ -41,7 +41,7 @@ public static class SynthCommand
 
     public static Command Create()
     {
-        var country = new Option<string>("--country") { Description = "Country code.", Required = true };
+        var country = new Option<string>("--country") { Description = $"Country code ({CountryCodes.ListDefault()}).", Required = true };
         var state = new Option<string?>("--state") { Description = "US state (postal code); default: states by weight." };
         var count = new Option<int>("--count") { Description = "How many plates.", Required = true };
         var output = new Option<string>("--out") { Description = "Output folder.", Required = true };
@@ -109,7 +109,7 @@ public static class SynthCommand
     private static Command CreateSpecimens()
     {
         var output = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => Path.Combine("docs", "specimens") };
-        var countries = new Option<string[]>("--country") { Description = "Country code (repeatable); default: every country.", AllowMultipleArgumentsPerToken = false };
+        var countries = new Option<string[]>("--country") { Description = $"Country code ({CountryCodes.ListDefault()}), repeatable; default: every country.", AllowMultipleArgumentsPerToken = false };
         var font = new Option<string[]>("--font") { Description = "Use your own font file for a font id: id=/path/font.ttf (repeatable).", AllowMultipleArgumentsPerToken = false };
         var command = new Command("specimens", "Writes a specimen sheet per country: every character and one plate per template.") { output, countries, font };
         command.SetAction(r =>

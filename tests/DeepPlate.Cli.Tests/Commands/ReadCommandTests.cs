@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using DeepPlate.Cli.Commands;
 using DeepPlate.Formats;
 using DeepPlate.Inference;
 using DeepPlate.Synth;
-using DeepPlate.Training.Commands;
 
-namespace DeepPlate.Training.Tests.Commands;
+namespace DeepPlate.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>deepplate read</c> as an investigator and a researcher type it, on the tiny real models committed as test
@@ -21,7 +21,7 @@ public sealed class ReadCommandTests
     /// <summary>A folder with two German scenes, one US scene, a corrupt file and the fixture models under models/.</summary>
     private static string Folder => FolderOnce.Value;
 
-    private static string Models => Path.Combine(Folder, "models");
+    internal static string Models => Path.Combine(Folder, "models");
 
     private static string MakeFolder()
     {
@@ -43,9 +43,9 @@ public sealed class ReadCommandTests
     private static string Corners(Vector2[] c) =>
         string.Join(' ', c.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.X:0.##},{p.Y:0.##}")));
 
-    private static string CornersOf(string name) => File.ReadAllText(Path.Combine(Folder, name + ".corners"));
+    internal static string CornersOf(string name) => File.ReadAllText(Path.Combine(Folder, name + ".corners"));
 
-    private static string Image(string name) => Path.Combine(Folder, name + ".png");
+    internal static string Image(string name) => Path.Combine(Folder, name + ".png");
 
     private static string RepositoryPath(params string[] parts)
     {
@@ -151,6 +151,14 @@ public sealed class ReadCommandTests
         Assert.Empty(output);
         Assert.Contains(message, error);
         Assert.StartsWith("error: ", error);
+    }
+
+    [Fact]
+    public void AMissingCountryNamesEveryCountryOfTheData()
+    {
+        var (exit, _, error) = Read(Image("de1"), "--models", Models);
+        Assert.Equal(2, exit);
+        Assert.Contains($"--country is required ({CountryCodes.List(FormatRegistry.Default)})", error);
     }
 
     [Fact]

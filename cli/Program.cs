@@ -1,0 +1,3 @@
+using DeepPlate.Cli;
+
+return DeepPlateCommand.Create(args).Parse(args).Invoke();
