@@ -56,9 +56,10 @@ public sealed class FormatRegistry
 
     /// <summary>
     /// Whether <paramref name="text"/> is a plate of the country (of one state, of one template), and which template
-    /// it matches or why not.
+    /// it matches or why not. <paramref name="mode"/>: <see cref="PlateCheckMode.Typed"/> for what a person typed (some
+    /// characters may be read as others, with a note), <see cref="PlateCheckMode.Exact"/> for a reader's proposals.
     /// </summary>
-    public PlateCheck Check(string country, string text, string? state = null, string? template = null)
+    public PlateCheck Check(string country, string text, string? state = null, string? template = null, PlateCheckMode mode = PlateCheckMode.Typed)
     {
         var c = Country(country);
         IReadOnlyList<PlateTemplate> templates = c.Templates;
@@ -70,7 +71,7 @@ public sealed class FormatRegistry
             where = s.Name;
         }
         if (template is not null) templates = [c.Template(state is null || template.Contains('/') ? template : $"{state}/{template}")];
-        return PlateChecker.Check(text, templates, where);
+        return PlateChecker.Check(text, templates, where, mode);
     }
 
     /// <summary>Sample <paramref name="index"/> of the stream <paramref name="seed"/>: a pure function of both.</summary>

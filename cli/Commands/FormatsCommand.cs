@@ -53,8 +53,9 @@ public static class FormatsCommand
             {
                 var result = FormatRegistry.Default.Check(country, text, state, template);
                 allValid &= result.IsValid;
+                var notes = result.Notes.Count == 0 ? "" : $"\t(note: {string.Join("; ", result.Notes)})";
                 output.WriteLine(result.IsValid
-                    ? $"{text}\tvalid\t{result.Template!.QualifiedId} ({result.Template.Name})\t{result.Canonical}"
+                    ? $"{text}\tvalid\t{result.Template!.QualifiedId} ({result.Template.Name})\t{result.Canonical}{notes}"
                     : $"{text}\tinvalid\t{result.Reason}");
             }
         }

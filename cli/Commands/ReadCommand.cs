@@ -279,7 +279,8 @@ public static class ReadCommand
         for (var i = 0; i < reading.Valid.Plates.Count; i++)
         {
             var v = reading.Valid.Plates[i];
-            sb.AppendLine(inv, $"{i + 1,4}  {v.Plate,-14}{v.Confidence.ToString("G4", inv),-12}{v.Template} ({v.TemplateName})");
+            var note = v.Notes.Count == 0 ? "" : string.Create(inv, $"  (note: {string.Join("; ", v.Notes)}; ranked at x{v.Prior.ToString("G3", inv)})");
+            sb.AppendLine(inv, $"{i + 1,4}  {v.Plate,-14}{v.Confidence.ToString("G4", inv),-12}{v.Template} ({v.TemplateName}){note}");
         }
         if (reading.Valid.States.Count > 0)
         {

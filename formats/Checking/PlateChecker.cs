@@ -3,12 +3,31 @@ namespace DeepPlate.Formats;
 /// <summary>Decides whether a text is a plate of some templates and, when it is not, says why in plain words.</summary>
 internal static class PlateChecker
 {
-    public static PlateCheck Check(string text, IReadOnlyList<PlateTemplate> templates, string where)
+    public static PlateCheck Check(string text, IReadOnlyList<PlateTemplate> templates, string where, PlateCheckMode mode = PlateCheckMode.Typed)
     {
         var normal = TextNormalizer.Normalize(text);
         var compact = TextNormalizer.Compact(text);
         if (compact.Length == 0) return PlateCheck.Invalid(text, "the text is empty");
 
+        // Case is free in both modes; a person is told, a reader's proposals are upper case anyway.
+        IReadOnlyList<string> typed = mode == PlateCheckMode.Typed && text.Any(char.IsLower) ? ["read as upper case"] : [];
+        var (best, ruleReason) = Best(text, normal, compact, templates, typed);
+        if (best is not null) return best;
+        if (mode == PlateCheckMode.Typed)
+        {
+            // Only a text that fits nowhere as typed is read otherwise: "UE" is itself a German district (Uelzen).
+            foreach (var reading in TypedReadings.Of(normal, templates))
+            {
+                var (alternative, _) = Best(text, reading.Text, TextNormalizer.Compact(reading.Text), templates, [.. typed, .. reading.Notes]);
+                if (alternative is not null) return alternative;
+            }
+        }
+        return PlateCheck.Invalid(text, ruleReason ?? Explain(normal, compact, templates, where, mode));
+    }
+
+    /// <summary>The best template the normalised text fits, or the first length limit it broke.</summary>
+    private static (PlateCheck? Best, string? RuleReason) Best(string text, string normal, string compact, IReadOnlyList<PlateTemplate> templates, IReadOnlyList<string> notes)
+    {
         string? ruleReason = null;
         PlateCheck? best = null;
         var bestAgreement = int.MinValue;
@@ -17,32 +36,36 @@ internal static class PlateChecker
             var match = template.Matcher.Match(normal);
             if (!match.Success) continue;
             var canonical = TemplateRegex.Canonical(template.Elements, match);
+            // A length limit is structure: it refuses.
             if (template.MaxChars is int max && compact.Length > max)
             {
                 ruleReason ??= $"{Name(template)} allows at most {max} characters";
                 continue;
             }
-            var excluded = template.Exclusions.FirstOrDefault(x => x.Regex.IsMatch(canonical));
-            if (excluded is not null)
+            // A not-issued rule only makes the text rarer and says why.
+            var prior = 1.0;
+            var ruleNotes = new List<string>(notes);
+            foreach (var rule in template.NotIssued)
             {
-                ruleReason ??= $"{Name(template)}: {excluded.Why}";
-                continue;
+                if (!rule.Regex.IsMatch(canonical)) continue;
+                prior *= rule.Prior;
+                ruleNotes.Add(rule.Why);
             }
-            // Of several valid readings, the one whose gaps agree with the typed separators; then the first listed.
+            // Of several valid readings, the one whose gaps agree with the typed separators; then the likelier one;
+            // then the first listed.
             var agreement = TemplateRegex.SeparatorAgreement(template.Elements, match);
-            if (agreement > bestAgreement)
+            if (agreement > bestAgreement || (agreement == bestAgreement && prior > best!.Prior))
             {
-                best = PlateCheck.Valid(text, template, canonical);
+                best = PlateCheck.Valid(text, template, canonical, ruleNotes, prior);
                 bestAgreement = agreement;
             }
         }
-
-        return best ?? PlateCheck.Invalid(text, ruleReason ?? Explain(normal, compact, templates, where));
+        return (best, ruleReason);
     }
 
     private static string Name(PlateTemplate t) => $"{t.QualifiedId} ({t.Name})";
 
-    private static string Explain(string normal, string compact, IReadOnlyList<PlateTemplate> templates, string where)
+    private static string Explain(string normal, string compact, IReadOnlyList<PlateTemplate> templates, string where, PlateCheckMode mode)
     {
         foreach (var c in normal)
         {
@@ -50,7 +73,7 @@ internal static class PlateChecker
             if (!templates.Any(t => t.Alphabet.Contains(c))) return $"'{c}' is not used on plates of {where}";
         }
 
-        if (normal.Length != compact.Length && Check(compact, templates, where) is { IsValid: true } without)
+        if (normal.Length != compact.Length && Check(compact, templates, where, mode) is { IsValid: true } without)
         {
             return $"the separators do not fit; as {without.Canonical} it would be {Name(without.Template!)}";
         }

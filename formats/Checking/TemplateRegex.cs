@@ -12,8 +12,10 @@ internal static class TemplateRegex
     public static Regex Build(IReadOnlyList<PatternElement> elements)
     {
         var sb = new StringBuilder("^");
-        foreach (var element in elements)
+        for (var e = 0; e < elements.Count; e++)
         {
+            var element = elements[e];
+            if (e > 0) sb.Append(SoftSeparator(Kind(elements[e - 1]), Kind(element)));
             switch (element)
             {
                 case CharSlot s:
@@ -37,6 +39,34 @@ internal static class TemplateRegex
         }
         sb.Append('$');
         return new Regex(sb.ToString(), RegexOptions.CultureInvariant);
+    }
+
+    // Where a run of letters meets a run of digits without a gap in the pattern, people still type a separator
+    // ("AB 123 CD" for Italy's LL·DDDLL). It is not captured (it is no gap, so it says nothing about DIN or Euro),
+    // and the lookarounds keep it between a letter and a digit, never inside a run ("UEM A 123" stays refused).
+    private static string SoftSeparator(RunKind before, RunKind after) => (before, after) switch
+    {
+        (RunKind.Letters, RunKind.Digits) => @"(?:(?<=\p{L})[ \-·.](?=\p{Nd}))?",
+        (RunKind.Digits, RunKind.Letters) => @"(?:(?<=\p{Nd})[ \-·.](?=\p{L}))?",
+        _ => "",
+    };
+
+    private enum RunKind { None, Letters, Digits, Mixed }
+
+    // A list counts as letters (digits) when every entry is all letters (digits); a set likewise.
+    private static RunKind Kind(PatternElement element) => element switch
+    {
+        CharSlot s => KindOf(s.Set.Chars),
+        ListSlot l => l.List.Entries.Select(t => KindOf(t)).Distinct().ToList() is [var only] ? only : RunKind.Mixed,
+        _ => RunKind.None,
+    };
+
+    private static RunKind KindOf(IEnumerable<char> chars)
+    {
+        var list = chars.ToList();
+        if (list.Count == 0) return RunKind.None;
+        if (list.All(char.IsLetter)) return RunKind.Letters;
+        return list.All(char.IsDigit) ? RunKind.Digits : RunKind.Mixed;
     }
 
     /// <summary>The canonical text of a match: <c>-</c> for a printed hyphen, one space for any other gap.</summary>

@@ -173,13 +173,15 @@ internal static partial class FormatFileLoader
                 ? (m >= 1 && m == Math.Floor(m) ? (int)m : throw t.Error("maxChars", "should be a whole number ≥ 1"))
                 : null;
 
-            var exclusions = new List<Exclusion>();
-            foreach (var x in t.Objects("exclude"))
+            var notIssued = new List<NotIssuedRule>();
+            foreach (var x in t.Objects("notIssued"))
             {
                 var regex = x.String("regex");
+                var prior = x.OptionalNumber("prior") ?? NotIssuedRule.DefaultPrior;
+                if (prior is not (> 0 and <= 1)) throw x.Error("prior", "should be more than 0 and at most 1");
                 try
                 {
-                    exclusions.Add(new Exclusion(new Regex(regex, RegexOptions.CultureInvariant), x.String("why")));
+                    notIssued.Add(new NotIssuedRule(new Regex(regex, RegexOptions.CultureInvariant), x.String("why"), prior));
                 }
                 catch (ArgumentException e)
                 {
@@ -200,12 +202,12 @@ internal static partial class FormatFileLoader
                 Note: t.OptionalString("note"),
                 MaxChars: maxChars,
                 Elements: elements,
-                Exclusions: exclusions,
+                NotIssued: notIssued,
                 Plate: StyleReader.Plate(JsonMerge.Merge(scope.Plate, t.Raw("plate") as JsonObject), t.File, t.Key("plate")),
                 Typeface: StyleReader.Typeface(JsonMerge.Merge(scope.Typeface, t.Raw("typeface") as JsonObject), t.File, t.Key("typeface")));
 
             if (template.Shapes.Count == 0) throw t.Error("pattern", "no plate fits the pattern within maxChars");
-            var check = PlateChecker.Check(template.Example, [template], where);
+            var check = PlateChecker.Check(template.Example, [template], where, PlateCheckMode.Exact);
             if (!check.IsValid) throw t.Error("example", $"'{template.Example}' does not fit the template: {check.Reason}");
             if (check.Canonical != TextNormalizer.Normalize(template.Example))
             {

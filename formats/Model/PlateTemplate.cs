@@ -25,7 +25,7 @@ public sealed record PlateTemplate(
     string? Note,
     int? MaxChars,
     IReadOnlyList<PatternElement> Elements,
-    IReadOnlyList<Exclusion> Exclusions,
+    IReadOnlyList<NotIssuedRule> NotIssued,
     PlateStyle Plate,
     Typeface Typeface)
 {

@@ -40,7 +40,8 @@ public static class TextSampler
             }
             if (template.MaxChars is int max && compact.Length > max) continue;
             var canonical = text.ToString();
-            if (template.Exclusions.Any(x => x.Regex.IsMatch(canonical))) continue;
+            // Training texts stay the ordinary, issued ones: the sample streams do not depend on how notIssued texts are checked.
+            if (template.NotIssued.Any(x => x.Regex.IsMatch(canonical))) continue;
             return new PlateText(template, canonical, compact.ToString());
         }
         throw new InvalidOperationException($"template {template.QualifiedId}: no valid text in {MaxTries} tries");

@@ -14,7 +14,9 @@ namespace DeepPlate.Inference;
 ///   "frames": [ { "image", "sha256", "format", "width", "height", "orientation", "corners": [[x, y] x4], "wholeImage" } ],
 ///   "positions": [ [ { "char", "confidence" } ... ] per slot ],        "no character" is ""
 ///   "candidates": [ { "plate", "confidence" } ... ],                   at most 60, best first
-///   "valid": [ { "plate", "compact", "template", "name", "confidence" } ... ], "validComplete",
+///   "valid": [ { "plate", "compact", "template", "name", "confidence", "prior"?, "notes"? } ... ], "validComplete",
+///                                                                   prior and notes only for a combination a
+///                                                                   notIssued rule marks; ordered by confidence x prior
 ///   "likelyFormats": [ { "template", "name", "state", "share" } ], "likelyStates": [ { "state", "name", "share" } ] }
 /// </code>
 /// </summary>
@@ -110,6 +112,12 @@ public static class ReadingJson
             w.WriteString("template", v.Template);
             w.WriteString("name", v.TemplateName);
             w.WriteNumber("confidence", v.Confidence);
+            // Only for a rarer combination: ordinary plates keep the fields they always had.
+            if (v.Notes.Count == 0) return;
+            w.WriteNumber("prior", v.Prior);
+            w.WriteStartArray("notes");
+            foreach (var note in v.Notes) w.WriteStringValue(note);
+            w.WriteEndArray();
         });
         w.WriteBoolean("validComplete", r.Valid.Complete);
         Objects(w, "likelyFormats", r.Valid.Formats, static (w, f) =>

@@ -21,6 +21,23 @@ public class ModelAlphabetTests
         Assert.Contains('A', ModelAlphabet.For(es).Characters);
     }
 
+    // The shipped models in inference/models/ read exactly these; a format change that alters one is refused there.
+    [Theory]
+    [InlineData("de", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ", 8)]
+    [InlineData("es", "0123456789ABCDEFGHIJKLMNOPRSTUVWXYZ", 8)]
+    [InlineData("fr", "0123456789ABCDEFGHJKLMNPQRSTVWXYZ", 10)]
+    [InlineData("it", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 10)]
+    [InlineData("nl", "0123456789ABDEFGHJKLMNPRSTUVWXYZ", 6)]
+    [InlineData("se", "0123456789ABCDEFGHJKLMNOPRSTUWXYZ", 6)]
+    [InlineData("uk", "0123456789ABCDEFGHIJKLMNOPRSTUVWXYZ", 7)]
+    [InlineData("us", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 8)]
+    public void Alphabets_and_slots_stay_those_of_the_shipped_models(string country, string characters, int slots)
+    {
+        var a = ModelAlphabet.For(FormatRegistry.Default.Country(country));
+        Assert.Equal(characters, a.Characters);
+        Assert.Equal(slots, a.Slots);
+    }
+
     [Fact]
     public void Alphabets_and_slots_follow_from_the_files()
     {

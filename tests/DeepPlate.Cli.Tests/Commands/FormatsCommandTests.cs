@@ -33,6 +33,31 @@ public class FormatsCommandTests
         Assert.Equal("valid", fields[1]);
     }
 
+    // The plates of issue 19, refused before: a Dutch van, Italy as people write it, the Swedish specimen plate, a
+    // German letter pair some states skip; and typed forms that are read with a note.
+    [Theory]
+    [InlineData("nl", null, "12-BDF-3", "12-BDF-3", null)]
+    [InlineData("it", null, "AB 123 CD", "AB 123 CD", null)]
+    [InlineData("it", null, "FX-123-KL", "FX 123KL", null)]
+    [InlineData("se", null, "MLB 456", "MLB 456", "specimen plate")]
+    [InlineData("de", null, "HH HJ 1", "HH HJ 1", "not issued in Bavaria")]
+    [InlineData("de", null, "MUE AB 123", "MÜ AB 123", "read 'UE' as 'Ü'")]
+    [InlineData("fr", null, "ab-1O3-cd", "AB-103-CD", "read as upper case; read 'O' as '0' at position 4")]
+    public void Road_plates_and_typed_forms_are_valid_with_their_notes(string country, string? state, string text, string canonical, string? note)
+    {
+        var (exit, lines, _) = Check(country, state, text);
+        Assert.Equal(0, exit);
+        var fields = Assert.Single(lines).Split('\t');
+        Assert.Equal("valid", fields[1]);
+        Assert.Equal(canonical, fields[3]);
+        if (note is null) Assert.Equal(4, fields.Length);
+        else
+        {
+            Assert.StartsWith("(note: ", fields[4]);
+            Assert.Contains(note, fields[4]);
+        }
+    }
+
     [Theory]
     [InlineData("fr", null, "AB-123-CI")]
     [InlineData("de", null, "B AB 0123")]

@@ -39,19 +39,17 @@ public class FranceRulesTests
     [Fact]
     public void Siv_number_000_is_not_issued_but_001_is()
     {
-        Assert.False(Registry.Check("fr", "DF-000-KL").IsValid);
-        Assert.True(Registry.Check("fr", "DF-001-KL").IsValid);
+        NotIssuedAssert.ValidWithNote("fr", "DF-000-KL", "001-999", "siv");
+        NotIssuedAssert.Ordinary("fr", "DF-001-KL", "siv");
     }
 
     [Theory]
-    [InlineData("SS-123-AB")]
-    [InlineData("AB-123-SS")]
-    [InlineData("WW-123-AB")]
-    public void Siv_excludes_SS_in_both_blocks_and_WW_on_the_left(string text)
+    [InlineData("SS-123-AB", "SS")]
+    [InlineData("AB-123-SS", "SS")]
+    [InlineData("WW-123-AB", "temporary-registration")]
+    public void Siv_SS_in_both_blocks_and_WW_on_the_left_are_valid_with_a_note(string text, string note)
     {
-        var check = Registry.Check("fr", text);
-        Assert.False(check.IsValid);
-        Assert.NotNull(check.Reason);
+        NotIssuedAssert.ValidWithNote("fr", text, note, "siv");
     }
 
     [Theory]
@@ -91,11 +89,17 @@ public class FranceRulesTests
     [InlineData("12345 XB 92")]
     [InlineData("3821 XI 92")]
     [InlineData("3821 OB 92")]
-    [InlineData("3821 SS 92")]
-    [InlineData("382 SSA 92")]
     public void Fni_rejects_bad_departments_numbers_and_letters(string text)
     {
         Assert.False(Registry.Check("fr", text).IsValid, text);
+    }
+
+    [Theory]
+    [InlineData("3821 SS 92")]
+    [InlineData("382 SSA 92")]
+    public void Fni_SS_was_not_issued_from_1986_but_older_plates_are_valid(string text)
+    {
+        NotIssuedAssert.ValidWithNote("fr", text, "1986");
     }
 
     [Fact]

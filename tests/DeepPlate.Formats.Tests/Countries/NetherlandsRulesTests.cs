@@ -2,7 +2,7 @@ using DeepPlate.Formats;
 
 namespace DeepPlate.Formats.Tests.Countries;
 
-/// <summary>Netherlands: passenger-car sidecodes 1-11, formats/data/nl.jsonc.</summary>
+/// <summary>Netherlands: passenger-car sidecodes 1-11 and the commercial series of 7-12, formats/data/nl.jsonc.</summary>
 public class NetherlandsRulesTests
 {
     private static readonly FormatRegistry Registry = FormatRegistry.Default;
@@ -35,11 +35,13 @@ public class NetherlandsRulesTests
     }
 
     [Fact]
-    public void Sidecodes_twelve_to_fourteen_are_not_car_templates()
+    public void Sidecode_twelve_is_commercial_only_and_thirteen_fourteen_are_not_modelled()
     {
         var ids = Registry.Country("nl").Templates.Select(t => t.Id).ToList();
-        Assert.Equal(["sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc8", "sc9", "sc10", "sc11"], ids);
-        Assert.False(Registry.Check("nl", "G-12-BBB").IsValid);   // sidecode 12
+        Assert.Equal(["sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc8", "sc9", "sc10", "sc11",
+            "sc7-comm", "sc8-comm", "sc9-comm", "sc10-comm", "sc11-comm", "sc12-comm"], ids);
+        Assert.False(Registry.Check("nl", "G-12-BBB").IsValid);   // sidecode 12 is not issued to cars
+        Assert.Equal("sc12-comm", Registry.Check("nl", "V-01-DBB").Template?.Id);
         Assert.False(Registry.Check("nl", "1-GB-123").IsValid);   // sidecode 13
         Assert.False(Registry.Check("nl", "123-GB-1").IsValid);   // sidecode 14
     }
@@ -59,21 +61,21 @@ public class NetherlandsRulesTests
     [InlineData("N-123-SD", "N-123-DS")]
     [InlineData("PVV-12-B", "PVX-12-B")]
     [InlineData("SGP-12-B", "SGR-12-B")]
-    public void Banned_combinations_are_rejected_and_their_neighbours_are_not(string banned, string neighbour)
+    public void Banned_combinations_are_valid_with_a_note_and_their_neighbours_are_ordinary(string banned, string neighbour)
     {
-        var check = Registry.Check("nl", banned);
-        Assert.False(check.IsValid, banned);
-        Assert.NotNull(check.Reason);
-        Assert.True(Registry.Check("nl", neighbour).IsValid, neighbour);
+        var check = NotIssuedAssert.ValidWithNote("nl", banned, "not issued");
+        var plain = NotIssuedAssert.Ordinary("nl", neighbour);
+        Assert.Equal(check.Template?.Id, plain.Template?.Id);
     }
 
     [Fact]
-    public void Party_names_are_excluded_only_from_sidecode_eleven()
+    public void Party_names_are_marked_only_in_the_newest_series()
     {
         // VVD, PVV, SGP are barred "in the newest series" [NL1]; on sidecode 7 they are ordinary plates.
-        Assert.True(Registry.Check("nl", "12-PVV-3").IsValid);
-        Assert.True(Registry.Check("nl", "12-SGP-3").IsValid);
-        Assert.False(Registry.Check("nl", "VVD-12-B").IsValid);
+        NotIssuedAssert.Ordinary("nl", "12-PVV-3", "sc7");
+        NotIssuedAssert.Ordinary("nl", "12-SGP-3", "sc7");
+        NotIssuedAssert.ValidWithNote("nl", "VVD-12-B", "party names", "sc11-comm");
+        NotIssuedAssert.ValidWithNote("nl", "V-43-BBB", "BBB", "sc12-comm");
     }
 
     [Theory]
@@ -110,15 +112,30 @@ public class NetherlandsRulesTests
     }
 
     [Theory]
-    [InlineData("B-123-GG")]   // B: heavy commercial
-    [InlineData("V-123-GG")]   // V: light commercial
     [InlineData("M-123-GG")]   // M: motorcycles
     [InlineData("DBB-12-G")]   // D: mopeds
-    [InlineData("12-VBB-3")]
     [InlineData("3-GKN-84")]   // sidecode 8 cars start with K S T X Z only
-    public void Modern_car_sidecodes_start_with_a_car_letter(string text)
+    [InlineData("W-123-GG")]   // W: trailers
+    public void Modern_sidecodes_start_with_a_car_or_commercial_letter(string text)
     {
         Assert.False(Registry.Check("nl", text).IsValid, text);
+    }
+
+    [Theory]
+    [InlineData("12-BDF-3", "sc7-comm")]   // a van photographed on the road (issue 19)
+    [InlineData("12-VBB-3", "sc7-comm")]
+    [InlineData("4-VFG-52", "sc8-comm")]
+    [InlineData("VD-482-K", "sc9-comm")]
+    [InlineData("V-001-BB", "sc10-comm")]  // the first van plate of sidecode 10 (blikopnieuws.nl, 2016)
+    [InlineData("B-123-GG", "sc10-comm")]
+    [InlineData("VGT-38-N", "sc11-comm")]
+    [InlineData("V-01-DBB", "sc12-comm")]  // where the van series went on after V-42-BBB (autoblog.nl, 2024)
+    public void Vans_and_trucks_B_and_V_are_valid_in_every_sidecode_that_restricts_car_first_letters(string text, string template)
+    {
+        var check = NotIssuedAssert.Ordinary("nl", text, template);
+        Assert.Equal(text, check.Canonical);
+        Assert.Equal(text, Registry.Check("nl", text.Replace("-", " ")).Canonical);
+        Assert.Equal(text, Registry.Check("nl", text.Replace("-", "")).Canonical);
     }
 
     [Fact]
@@ -129,7 +146,7 @@ public class NetherlandsRulesTests
         Assert.True(modern.Count > 1900, $"{modern.Count} modern samples of 2000");
         Assert.All(samples, s =>
         {
-            Assert.Matches("^[0-9A-Z]{1,3}-[0-9A-Z]{2,3}-[0-9A-Z]{1,2}$", s.Text);
+            Assert.Matches("^[0-9A-Z]{1,3}-[0-9A-Z]{2,3}-[0-9A-Z]{1,3}$", s.Text);
             Assert.DoesNotContain("SS", s.Text);
             Assert.DoesNotContain("SD", s.Text);
         });

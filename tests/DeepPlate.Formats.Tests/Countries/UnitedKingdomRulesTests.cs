@@ -70,7 +70,8 @@ public class UnitedKingdomRulesTests
     [InlineData("QA51 CDE")]
     public void The_memory_tag_has_no_I_Q_or_Z(string text)
     {
-        Assert.False(Registry.Check("uk", text).IsValid, text);
+        // Exact: typed, "AI51 CDE" would be read as the prefix plate A151 CDE.
+        Assert.False(Registry.Check("uk", text, mode: PlateCheckMode.Exact).IsValid, text);
     }
 
     [Theory]
@@ -105,13 +106,21 @@ public class UnitedKingdomRulesTests
     }
 
     [Theory]
-    [InlineData("A1 BCD")]
-    [InlineData("A20 BCD")]
     [InlineData("A012 BCD")]
     [InlineData("ABC 012A")]
-    public void Prefix_numbers_start_at_21_and_no_number_has_a_leading_zero(string text)
+    public void No_number_has_a_leading_zero(string text)
     {
-        Assert.False(Registry.Check("uk", text).IsValid, text);
+        Assert.False(Registry.Check("uk", text, mode: PlateCheckMode.Exact).IsValid, text);
+    }
+
+    [Theory]
+    [InlineData("A1 BCD")]
+    [InlineData("A20 BCD")]
+    [InlineData("K7 ABC")]
+    public void Prefix_numbers_1_to_20_are_cherished_marks_valid_with_a_note(string text)
+    {
+        NotIssuedAssert.ValidWithNote("uk", text, "cherished", "prefix");
+        NotIssuedAssert.Ordinary("uk", "A21 BCD", "prefix");
     }
 
     [Theory]

@@ -167,10 +167,8 @@ public class UnitedStatesRulesTests
     [InlineData("ny", "A12-BCD")] // New Jersey shape
     [InlineData("ny", "ABCD-123")]
     [InlineData("fl", "ABC-1234")]
-    [InlineData("il", "A 123456")] // A12 3456 has its gap after the third character
     [InlineData("nj", "ABC-1234")]
     [InlineData("nj", "A12-BC1")]
-    [InlineData("az", "CFY-8317")] // ABC1234 has no gap
     [InlineData("az", "C7K B4M")] // the 4th character is always a digit
     [InlineData("pa", "7ABC123")]
     [InlineData("md", "ABC-1234")]
@@ -179,13 +177,28 @@ public class UnitedStatesRulesTests
     [InlineData("wv", "AKT 482")] // the first character is a month code: 1-9, O, N, D
     [InlineData("id", "3Z 12345")] // not an Idaho county code
     [InlineData("al", "68A123B")] // Alabama has 67 counties
-    [InlineData("ms", "MQT 6661")] // Mississippi skips 666
     public void Wrong_shapes_and_other_states_plates_are_rejected(string state, string text)
     {
         var check = Serial(text, state);
         Assert.False(check.IsValid, $"{state} {text} should be invalid");
         Assert.Null(check.Template);
         Assert.False(string.IsNullOrWhiteSpace(check.Reason));
+    }
+
+    [Theory]
+    [InlineData("az", "CFY-8317", "CFY8317")]   // ABC1234 has no gap, but people type one between letters and digits
+    [InlineData("il", "A 123456", "A12 3456")]  // a separator between the letter and the digits, none at the gap
+    public void A_separator_between_letters_and_digits_is_accepted_and_printed_as_the_template_does(string state, string text, string canonical)
+    {
+        var check = NotIssuedAssert.Ordinary("us", text, state: state);
+        Assert.Equal(canonical, check.Canonical);
+    }
+
+    [Fact]
+    public void Mississippi_666_is_valid_with_a_note()
+    {
+        NotIssuedAssert.ValidWithNote("us", "MQT 6661", "666", state: "ms");
+        NotIssuedAssert.Ordinary("us", "MQT 6671", state: "ms");
     }
 
     [Theory]

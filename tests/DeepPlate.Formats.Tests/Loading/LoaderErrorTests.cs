@@ -17,7 +17,7 @@ public sealed class LoaderErrorTests : IDisposable
           "templates": [
             { "id": "main", "name": "Main", "pattern": "<region>-LL DDD", "example": "AB-CD 123",
               "status": "current", "weight": 1, "source": "test",
-              "exclude": [ { "regex": " 000$", "why": "000 is not issued" } ] },
+              "notIssued": [ { "regex": " 000$", "why": "not issued: 000", "prior": 0.05 } ] },
           ],
         }
         """;
@@ -37,7 +37,11 @@ public sealed class LoaderErrorTests : IDisposable
         var check = r.Check("xx", "c cd 123");
         Assert.True(check.IsValid, check.Reason);
         Assert.Equal("C-CD 123", check.Canonical);
-        Assert.Equal("main (Main): 000 is not issued", r.Check("xx", "AB-CD 000").Reason);
+        var rare = r.Check("xx", "AB-CD 000");
+        Assert.True(rare.IsValid, rare.Reason);
+        Assert.Equal(["not issued: 000"], rare.Notes);
+        Assert.Equal(0.05, rare.Prior);
+        Assert.Equal(1.0, check.Prior);
         Assert.Equal("'I' is not used on plates of Testland", r.Check("xx", "AB-IO 123").Reason);
         Assert.Equal("closest template main (Main), e.g. AB-CD 123: character 4 '1' should be a letter other than I, O, Q",
             r.Check("xx", "AB-C1 123").Reason);
@@ -55,7 +59,9 @@ public sealed class LoaderErrorTests : IDisposable
     [InlineData("\"background\": \"#FFFFFF\"", "\"background\": \"white\"", "plate.background", "colour")]
     [InlineData("\"heightMm\": 75", "\"heigthMm\": 75", "typeface.heightMm", "is required")]
     [InlineData("\"source\": \"test\"", "\"source\": \"test\", \"wieght\": 2", "templates[0].wieght", "unknown key")]
-    [InlineData("\"regex\": \" 000$\"", "\"regex\": \"(\"", "templates[0].exclude[0].regex", "")]
+    [InlineData("\"regex\": \" 000$\"", "\"regex\": \"(\"", "templates[0].notIssued[0].regex", "")]
+    [InlineData("\"prior\": 0.05", "\"prior\": 0", "templates[0].notIssued[0].prior", "more than 0")]
+    [InlineData("\"prior\": 0.05", "\"prior\": 1.5", "templates[0].notIssued[0].prior", "at most 1")]
     [InlineData("\"weights\": { \"AB\": 3 }", "\"weights\": { \"ZZ\": 3 }", "lists.region.weights.ZZ", "not an entry")]
     [InlineData("\"code\": \"xx\"", "\"code\": \"yy\"", "code", "file name")]
     public void Errors_name_the_file_and_the_key(string from, string to, string key, string problem)

@@ -49,18 +49,28 @@ public sealed class ValidRankingTests
         const int k = 60;
         var result = ValidRanking.Rank(FormatRegistry.Default, scope, distribution, k);
 
-        var expected = BruteForce(model, distribution, text => FormatRegistry.Default.Check(country, text, state).IsValid);
+        // Valid: the structure, characters as the model emits them; ranked by confidence x the likeliest prior.
+        PlateCheck Exact(string text) => FormatRegistry.Default.Check(country, text, state, mode: PlateCheckMode.Exact);
+        var expected = BruteForce(model, distribution, text => Exact(text).IsValid)
+            .Select(e => (e.Text, e.Score, Adjusted: e.Score * Exact(e.Text).Prior))
+            .OrderByDescending(e => e.Adjusted).ToList();
         Assert.True(result.Complete);
         Assert.Equal(Math.Min(k, expected.Count), result.Plates.Count);
         Assert.NotEmpty(result.Plates);
         for (var i = 0; i < result.Plates.Count; i++)
         {
-            Assert.Equal(expected[i].Score, result.Plates[i].Confidence, 14);
+            Assert.Equal(expected[i].Adjusted, result.Plates[i].Score, 14);
             // Same text at each rank, unless tied with a neighbour.
-            var tied = (i > 0 && expected[i - 1].Score == expected[i].Score) || (i + 1 < expected.Count && expected[i + 1].Score == expected[i].Score);
-            if (!tied) Assert.Equal(expected[i].Text, result.Plates[i].Compact);
-            var check = FormatRegistry.Default.Check(country, result.Plates[i].Plate, state);
+            var tied = (i > 0 && expected[i - 1].Adjusted == expected[i].Adjusted) || (i + 1 < expected.Count && expected[i + 1].Adjusted == expected[i].Adjusted);
+            if (!tied)
+            {
+                Assert.Equal(expected[i].Text, result.Plates[i].Compact);
+                Assert.Equal(expected[i].Score, result.Plates[i].Confidence, 14);
+            }
+            var check = Exact(result.Plates[i].Plate);
             Assert.True(check.IsValid, check.Reason);
+            Assert.Equal(check.Prior, result.Plates[i].Prior);
+            Assert.Equal(result.Plates[i].Prior < 1, result.Plates[i].Notes.Count > 0);
         }
     }
 
@@ -99,6 +109,51 @@ public sealed class ValidRankingTests
         var format = Assert.Single(result.Formats);
         Assert.Equal(only.Template, format.Template);
         Assert.Equal(1.0, format.Share, 12);
+    }
+
+    /// <summary>A certain reading except one slot, split between two characters.</summary>
+    private static float[] OneSlotInDoubt(ModelInfo model, string text, int slot, char other, float pOther)
+    {
+        var p = new float[model.Slots * model.Classes];
+        for (var s = 0; s < model.Slots; s++) p[s * model.Classes + (s < text.Length ? model.Alphabet.IndexOf(text[s]) : model.Blank)] = 1;
+        p[slot * model.Classes + model.Alphabet.IndexOf(text[slot])] = 1 - pOther;
+        p[slot * model.Classes + model.Alphabet.IndexOf(other)] = pOther;
+        return p;
+    }
+
+    [Theory]
+    [InlineData("se", "APA123", 2, 'B', "APB 123", "APA 123", "not issued")]     // a banned word
+    [InlineData("se", "MLB456", 2, 'C', "MLC 456", "MLB 456", "specimen plate")]
+    [InlineData("de", "HHHJ1", 3, 'K', "HH HK 1", "HH HJ 1", "not issued in Bavaria")]
+    [InlineData("nl", "VVD12B", 2, 'F', "VVF-12-B", "VVD-12-B", "party names")]
+    public void ARarerCombinationIsRankedBelowAnOrdinaryOneButNeverRefused(string country, string rare, int slot, char other, string first, string second, string note)
+    {
+        var model = ModelFor(country);
+        var scope = FormatScope.Resolve(FormatRegistry.Default, model, country, null, null);
+        // The model prefers the rare text 0.6 to 0.4.
+        var result = ValidRanking.Rank(FormatRegistry.Default, scope, OneSlotInDoubt(model, rare, slot, other, 0.4f), 60);
+        Assert.True(result.Complete);
+        Assert.Equal([first, second], result.Plates.Select(p => p.Plate));
+        var (ordinary, marked) = (result.Plates[0], result.Plates[1]);
+        Assert.Equal(0.4, ordinary.Confidence, 6);
+        Assert.Equal(0.6, marked.Confidence, 6);   // the model's probability, not lowered
+        Assert.Empty(ordinary.Notes);
+        Assert.Contains(marked.Notes, n => n.Contains(note, StringComparison.Ordinal));
+        Assert.InRange(marked.Prior, double.Epsilon, 0.5);
+        Assert.Equal(marked.Confidence * marked.Prior, marked.Score, 12);
+    }
+
+    [Fact]
+    public void ARareTextTheModelIsSureOfStaysFirst()
+    {
+        // Only one reading: the structure allows it, so it is listed, with its note, whatever its prior.
+        var model = ModelFor("se");
+        var scope = FormatScope.Resolve(FormatRegistry.Default, model, "se", null, null);
+        var result = ValidRanking.Rank(FormatRegistry.Default, scope, OneSlotInDoubt(model, "SEX456", 2, 'Y', 0f), 60);
+        var only = Assert.Single(result.Plates);
+        Assert.Equal("SEX 456", only.Plate);
+        Assert.Equal(1.0, only.Confidence);
+        Assert.NotEmpty(only.Notes);
     }
 
     private static List<(string Text, double Score)> BruteForce(ModelInfo model, float[] p, Func<string, bool> valid)
