@@ -20,7 +20,9 @@ internal static class StyleReader
             Band: Band(f.OptionalObject("band")),
             RightBand: Band(f.OptionalObject("rightBand")),
             Variants: [],
-            Source: f.OptionalString("source"));
+            Source: f.OptionalString("source"),
+            Seals: Kind(f, "seals", SealKind.Sticker, ("sticker", SealKind.Sticker), ("plaque-and-seal", SealKind.PlaqueAndSeal)),
+            Header: Kind(f, "header", HeaderKind.StateName, ("state-name", HeaderKind.StateName), ("none", HeaderKind.None)));
 
         var variants = new List<PlateVariant>();
         foreach (var v in f.Objects("variants"))
@@ -59,15 +61,32 @@ internal static class StyleReader
     private static BandStyle? Band(JsonFields? f)
     {
         if (f is null) return null;
+        var code = f.OptionalString("code");
+        var content = Kind(f, "content", code is null ? BandContent.Plain : BandContent.Code, ("plain", BandContent.Plain),
+            ("code", BandContent.Code), ("territorial", BandContent.Territorial), ("year", BandContent.Year));
+        // A code the band would not show is a mistake in the file, as is showing a code it does not have.
+        if ((content == BandContent.Code) != (code is not null)) throw f.Error("content", code is null ? "\"code\" needs the band's code" : "only \"content\": \"code\" shows the band's code");
         var band = new BandStyle(
-            Code: f.OptionalString("code"),
+            Code: code,
             // The EU band's blue and white unless a file says otherwise (Regulation 2411/98).
             Background: f.Has("background") ? Color(f, "background") : PlateColor.Parse("#003399"),
             Text: f.Has("text") ? Color(f, "text") : PlateColor.Parse("#FFFFFF"),
             Stars: f.OptionalBool("stars") ?? true,
-            WidthMm: f.OptionalNumber("widthMm") ?? 45);
+            WidthMm: f.OptionalNumber("widthMm") ?? 45,
+            Content: content);
         f.NoOtherKeys();
         return band;
+    }
+
+    /// <summary>The kind <paramref name="key"/> names (one of <paramref name="names"/>), else <paramref name="fallback"/>.</summary>
+    private static T Kind<T>(JsonFields f, string key, T fallback, params (string Name, T Kind)[] names)
+    {
+        if (f.OptionalString(key) is not { } name) return fallback;
+        foreach (var n in names)
+        {
+            if (n.Name == name) return n.Kind;
+        }
+        throw f.Error(key, $"'{name}' is not one of {string.Join(", ", names.Select(n => n.Name))}");
     }
 
     private static PlateColor Color(JsonFields f, string key)

@@ -137,7 +137,7 @@ public sealed class ModelCatalog : IDisposable
         if (reasons.Count > 0) throw new ModelUnavailableException($"the model for {c.Name} was refused: {string.Join("; ", reasons)}");
         // A file whose metadata could not be read (or names another country) may have been meant for this one.
         var others = Refused.Select(r => r.Reason).ToList();
-        throw new ModelUnavailableException($"no model for {c.Name} ({c.Code}) in {Directory}" +
+        throw new ModelUnavailableException($"no model for {c.Name} ({c.Code}) yet: its plates are in the format files, but no model for it is in {Directory}" +
             (others.Count > 0 ? $"; files refused there: {string.Join("; ", others)}" : ""));
     }
 

@@ -4,19 +4,21 @@ using DeepPlate.Formats;
 
 namespace DeepPlate.Synth;
 
-/// <summary>Where a built-in font id's outlines come from.</summary>
+/// <summary>Where a font id's outlines come from.</summary>
 public enum FontOrigin
 {
     /// <summary>The project's own outline data, <c>fonts/&lt;id&gt;.jsonc</c>.</summary>
     Outline,
     /// <summary>A font file installed by a Debian package.</summary>
     Debian,
+    /// <summary>A font file at a path (a researcher's own).</summary>
+    File,
 }
 
-/// <summary>One row of the built-in font table (documented in <c>fonts/README.md</c>).</summary>
+/// <summary>One row of the font table (<c>fonts/catalog.jsonc</c>, documented in <c>fonts/README.md</c>).</summary>
 /// <param name="Id">The font id the formats data names (<c>typeface.font</c>).</param>
-/// <param name="Origin">Own outlines or a Debian font.</param>
-/// <param name="File">The outline data file name, or the font file's usual absolute path.</param>
+/// <param name="Origin">Own outlines, a Debian font or a font file of one's own.</param>
+/// <param name="File">The outline data's or the font file's absolute path (a Debian font's usual one).</param>
 /// <param name="Package">The Debian package that installs <paramref name="File"/> (null for own outlines).</param>
 /// <param name="Approximates">What the font stands in for.</param>
 /// <param name="FitToCap">Characters of a Debian font squeezed vertically onto the baseline (a text font's descending
@@ -27,8 +29,9 @@ public sealed record FontSource(string Id, FontOrigin Origin, string File, strin
 public sealed class FontUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Maps the font ids of the formats data to <see cref="PlateFont"/>s: the project's own outlines for FE-Schrift and
-/// Charles Wright 2001, Debian's open fonts for the rest (table in <c>fonts/README.md</c>). A user can point any id at
+/// Maps the font ids of the formats data to <see cref="PlateFont"/>s through the font table (<see cref="FontTable"/>:
+/// <c>fonts/catalog.jsonc</c>, plus a researcher's table named by <c>DEEPPLATE_FONT_TABLE</c>): the project's own
+/// outlines for FE-Schrift and Charles Wright 2001, Debian's open fonts for the rest. A user can point any id at
 /// their own licensed TTF/OTF (or an outline <c>.jsonc</c>): through <c>DEEPPLATE_FONTS</c>
 /// (<c>id=/path/font.ttf;id2=/path2.otf</c>) and through the overrides given to the constructor (the CLI's
 /// <c>--font id=path</c>), the latter winning. A font is loaded on first use and kept; the catalog is thread-safe.
@@ -39,58 +42,33 @@ public sealed class FontCatalog : IDisposable
     /// <summary>The environment variable holding font overrides: <c>id=/path/font.ttf;id2=/path2.otf</c>.</summary>
     public const string EnvironmentVariable = "DEEPPLATE_FONTS";
 
-    /// <summary>The environment variable naming the folder of the outline data files (default: found beside the binaries or up the tree).</summary>
-    public const string OutlineDirectoryVariable = "DEEPPLATE_FONT_DATA";
-
     private static readonly Lazy<FontCatalog> DefaultCatalog = new(() => new FontCatalog());
 
-    /// <summary>The built-in table: every font id the formats data uses.</summary>
-    public static IReadOnlyList<FontSource> Builtin { get; } =
-    [
-        new("fe-schrift", FontOrigin.Outline, "fe-schrift.jsonc", null,
-            "FE-Schrift Mittelschrift (German Euro plates), own outlines"),
-        new("charles-wright", FontOrigin.Outline, "charles-wright.jsonc", null,
-            "Charles Wright 2001 (UK plates), own outlines"),
-        new("din-1451", FontOrigin.Debian, "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf", "fonts-opendin",
-            "DIN 1451 Mittelschrift (German DIN plates, 1956-2000)"),
-        new("nl-kenteken", FontOrigin.Debian, "/usr/share/fonts/truetype/adf/GilliusADF-BoldCond.otf", "fonts-adf-gillius",
-            "the Dutch RDW plate typeface (Gill-Sans based)", FitToCap: "J"),
-        new("us-flat", FontOrigin.Debian, "/usr/share/fonts/truetype/roadgeek/RG2014C.ttf", "fonts-roadgeek",
-            "3M's flat digital plate font (Highway-Gothic-like condensed)"),
-        new("us-highway", FontOrigin.Debian, "/usr/share/fonts/truetype/roadgeek/RG2014D.ttf", "fonts-roadgeek",
-            "Highway-Gothic-like screened plate digits"),
-        new("us-embossed", FontOrigin.Debian, "/usr/share/fonts/truetype/roadgeek/RG2014B.ttf", "fonts-roadgeek",
-            "narrow embossed US plate dies"),
-        new("us-penitentiary", FontOrigin.Debian, "/usr/share/fonts/truetype/roadgeek/RG2014B.ttf", "fonts-roadgeek",
-            "California's embossed plate lettering (the Penitentiary Gothic look)"),
-        new("fr-plate", FontOrigin.Debian, "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Bold.otf", "fonts-urw-base35",
-            "French plate makers' narrow sans-serif stick letters"),
-        new("it-plate", FontOrigin.Debian, "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf", "fonts-opendin",
-            "the Italian IPZS plate alphabet (condensed, straight-sided 0)"),
-        new("es-plate", FontOrigin.Debian, "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf", "fonts-opendin",
-            "the Spanish plate alphabet (RGV Anexo XVIII)"),
-        new("se-plate", FontOrigin.Debian, "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf", "fonts-opendin",
-            "the Swedish plate alphabet (1973/2014)"),
-    ];
+    private static readonly Lazy<IReadOnlyList<FontSource>> ShippedTable = new(FontTable.Shipped);
 
-    private static readonly Dictionary<string, FontSource> BuiltinById = Builtin.ToDictionary(s => s.Id, StringComparer.Ordinal);
+    /// <summary>The shipped table (<c>fonts/catalog.jsonc</c>), in its order: every font id the formats data uses.</summary>
+    public static IReadOnlyList<FontSource> Builtin => ShippedTable.Value;
 
     private readonly Dictionary<string, string> overrides;
-    private readonly string? outlineDirectory;
+    private readonly IReadOnlyList<FontSource> table;
+    private readonly Dictionary<string, FontSource> byId;
     private readonly ConcurrentDictionary<string, Lazy<PlateFont>> loaded = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// A catalog with the built-in table, the <c>DEEPPLATE_FONTS</c> overrides (when <paramref name="useEnvironment"/>)
-    /// and then <paramref name="overrides"/> (id → font file), which win over the environment.
+    /// A catalog with the shipped table and the researcher's (<c>DEEPPLATE_FONT_TABLE</c>), the <c>DEEPPLATE_FONTS</c>
+    /// overrides (both when <paramref name="useEnvironment"/>) and then <paramref name="overrides"/> (id → font file),
+    /// which win over the environment.
     /// </summary>
     /// <param name="overrides">id → path of a TTF/OTF (or an outline <c>.jsonc</c>); every file must exist.</param>
-    /// <param name="outlineDirectory">the folder of the own outline files; default <c>DEEPPLATE_FONT_DATA</c>, else
-    /// <c>fonts/</c> beside the binaries, else the nearest <c>fonts/</c> up from the binaries (a source checkout).</param>
-    /// <param name="useEnvironment">read <c>DEEPPLATE_FONTS</c>.</param>
+    /// <param name="table">the font table instead of the shipped one and the environment's.</param>
+    /// <param name="useEnvironment">read <c>DEEPPLATE_FONT_TABLE</c> and <c>DEEPPLATE_FONTS</c>.</param>
     /// <exception cref="ArgumentException">a malformed override.</exception>
     /// <exception cref="FileNotFoundException">an override names a file that does not exist.</exception>
-    public FontCatalog(IReadOnlyDictionary<string, string>? overrides = null, string? outlineDirectory = null, bool useEnvironment = true)
+    /// <exception cref="FormatFileException">a malformed table.</exception>
+    public FontCatalog(IReadOnlyDictionary<string, string>? overrides = null, IReadOnlyList<FontSource>? table = null, bool useEnvironment = true)
     {
+        this.table = table ?? (useEnvironment ? FontTable.Merge(Builtin, FontTable.FromEnvironment()) : Builtin);
+        byId = this.table.ToDictionary(s => s.Id, StringComparer.Ordinal);
         this.overrides = new(StringComparer.Ordinal);
         if (useEnvironment && Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env)
         {
@@ -112,7 +90,6 @@ public sealed class FontCatalog : IDisposable
                 throw new FileNotFoundException($"font override '{id}': no font file at {Path.GetFullPath(path)}", path);
             }
         }
-        this.outlineDirectory = outlineDirectory;
     }
 
     /// <summary>A catalog from CLI-style specs, each <c>id=/path/font.ttf</c> (several may also be joined by ';').</summary>
@@ -132,8 +109,11 @@ public sealed class FontCatalog : IDisposable
     /// <summary>The overrides in force (id → file), environment and constructor merged.</summary>
     public IReadOnlyDictionary<string, string> Overrides => overrides;
 
-    /// <summary>Every id this catalog can be asked for: the built-in ones and any overridden id.</summary>
-    public IReadOnlyCollection<string> Ids => [.. Builtin.Select(s => s.Id).Union(overrides.Keys).Order(StringComparer.Ordinal)];
+    /// <summary>The font table in force: the shipped one, with a researcher's entries over it.</summary>
+    public IReadOnlyList<FontSource> Table => table;
+
+    /// <summary>Every id this catalog can be asked for: the table's and any overridden id.</summary>
+    public IReadOnlyCollection<string> Ids => [.. table.Select(s => s.Id).Union(overrides.Keys).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Parses <c>id=/path/font.ttf;id2=/path2.otf</c> (';' separated, blanks ignored). <paramref name="origin"/>
@@ -175,22 +155,23 @@ public sealed class FontCatalog : IDisposable
     /// <summary>The font a typeface of the formats data names.</summary>
     public PlateFont For(Typeface typeface) => Get(typeface.Font);
 
-    /// <summary>Whether <paramref name="id"/> is built in or overridden (not whether its files are installed).</summary>
-    public bool Knows(string id) => overrides.ContainsKey(id) || BuiltinById.ContainsKey(id);
+    /// <summary>Whether <paramref name="id"/> is in the table or overridden (not whether its files are installed).</summary>
+    public bool Knows(string id) => overrides.ContainsKey(id) || byId.ContainsKey(id);
 
     private PlateFont Load(string id)
     {
         if (overrides.TryGetValue(id, out var file)) return Open(id, file);
-        if (!BuiltinById.TryGetValue(id, out var source))
+        if (!byId.TryGetValue(id, out var source))
         {
             throw new FontUnavailableException(
-                $"unknown font id '{id}': built in are {string.Join(", ", Builtin.Select(s => s.Id))}; " +
-                $"point it at a font file with {EnvironmentVariable}=\"{id}=/path/font.ttf\" or --font {id}=/path/font.ttf");
+                $"unknown font id '{id}': the font table has {string.Join(", ", table.Select(s => s.Id))}; add it with a table file named by " +
+                $"{FontTable.ExtraVariable}, or point it at a font file with {EnvironmentVariable}=\"{id}=/path/font.ttf\" or --font {id}=/path/font.ttf");
         }
         return source.Origin switch
         {
-            FontOrigin.Outline => LoadOutline(source),
-            _ => OpenDebian(source),
+            FontOrigin.Debian => OpenDebian(source),
+            _ when File.Exists(source.File) => source.Origin == FontOrigin.Outline ? Open(id, source.File) : new TrueTypePlateFont(id, source.File, source.FitToCap),
+            _ => throw new FontUnavailableException($"font '{id}': no {(source.Origin == FontOrigin.Outline ? "outline data" : "font file")} at {source.File}"),
         };
     }
 
@@ -207,30 +188,6 @@ public sealed class FontCatalog : IDisposable
             return outline;
         }
         return new TrueTypePlateFont(id, file);
-    }
-
-    private PlateFont LoadOutline(FontSource source)
-    {
-        var dir = outlineDirectory ?? DefaultOutlineDirectory()
-            ?? throw new FontUnavailableException(
-                $"font '{source.Id}': cannot find the outline data {source.File} (looked in {OutlineDirectoryVariable}, " +
-                $"{Path.Combine(AppContext.BaseDirectory, "fonts")} and the fonts/ folders above {AppContext.BaseDirectory})");
-        var path = Path.Combine(dir, source.File);
-        if (!File.Exists(path)) throw new FontUnavailableException($"font '{source.Id}': no outline data at {path}");
-        return OutlinePlateFont.Load(path);
-    }
-
-    /// <summary><c>DEEPPLATE_FONT_DATA</c>, else <c>fonts/</c> beside the binaries, else the nearest <c>fonts/</c> above them holding the outline files.</summary>
-    public static string? DefaultOutlineDirectory()
-    {
-        if (Environment.GetEnvironmentVariable(OutlineDirectoryVariable) is { Length: > 0 } env) return env;
-        const string probe = "fe-schrift.jsonc";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "fonts");
-            if (File.Exists(Path.Combine(candidate, probe))) return candidate;
-        }
-        return null;
     }
 
     /// <summary>Opens a Debian font of the table (or any <see cref="FontSource"/> naming a package).</summary>

@@ -42,7 +42,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         if (retext is not null) text = retext(text);
         var (variant, style) = PickVariant(template.Plate, ref lookRandom);
         var look = PlateLook.Sample(ref lookRandom);
-        var header = template.State is null ? null : c.State(template.State).Name;
+        var header = Header(template, style);
         look = Vary(look, header is not null, appearanceRandom);
         look = Letter(look, text, appearanceRandom);
         if (Chance(appearanceRandom, 1, a.EasyShare)) difficulty *= appearanceRandom.Fork(2).NextDouble();
@@ -115,6 +115,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         look = look with { GlyphWidth = Between(ref r, a.GlyphWidth), GlyphHeight = Between(ref r, a.GlyphHeight), GlyphGap = Between(ref r, a.GlyphGap) };
         if (!Chance(random, 19, a.TypefaceSwap)) return look;
         var pick = random.Fork(20);
+        // The shipped table, not the catalog's: a researcher's added typeface leaves every other country's stream as it was.
         var candidates = FontCatalog.Builtin;
         // A few tries: a typeface without one of the plate's characters (umlauts, lower-case dies) is passed over.
         for (var attempt = 0; attempt < 4; attempt++)
@@ -188,10 +189,14 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
     {
         var flat = new Raster((int)Math.Ceiling(style.WidthMm * pxPerMm), (int)Math.Ceiling(style.HeightMm * pxPerMm), 3);
         flat.Fill(SKColors.White);
-        var header = text.Template.State is null ? null : formats.Country(text.Template.Country).State(text.Template.State).Name;
+        var header = Header(text.Template, style);
         renderer.Draw(flat, Projective.Scale(pxPerMm, pxPerMm), text, style, look ?? PlateLook.Clean, header);
         return flat.ToBitmap();
     }
+
+    /// <summary>The text above the characters the style asks for, or null.</summary>
+    private string? Header(PlateTemplate template, PlateStyle style) =>
+        style.Header == HeaderKind.StateName && template.State is { } state ? formats.Country(template.Country).State(state).Name : null;
 
     /// <summary>The plate's look: "standard", or one of its variants by weight.</summary>
     public (string Name, PlateStyle Style) PickVariant(PlateStyle plate, ref DeterministicRandom random)

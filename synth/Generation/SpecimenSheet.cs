@@ -54,7 +54,7 @@ public static class SpecimenSheet
             foreach (var (fontId, chars) in CharactersByFont(templates))
             {
                 var font = fonts.Get(fontId);
-                var source = FontCatalog.Builtin.FirstOrDefault(s => s.Id == fontId)?.Approximates ?? font.Source;
+                var source = fonts.Table.FirstOrDefault(s => s.Id == fontId)?.Approximates ?? font.Source;
                 blocks.Add(Block.Text($"Typeface {fontId}: {source}", bold, 15, Ink));
                 blocks.Add(Block.Image(SpecimenGlyphs.Render(font, chars, l.GlyphCapPx, columns: Math.Max(1, (l.Width - 2 * Margin) / (int)Math.Ceiling(l.GlyphCapPx * 1.3)))));
             }

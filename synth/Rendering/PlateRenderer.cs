@@ -54,8 +54,8 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         var (paper, print) = look.Inverted ? (style.Text, style.Background) : (style.Background, style.Text);
         Fill(shape.Plate, Projective.Identity, Tint(paper, look.Sheen));
         if (look.PictorialSeed != 0) DrawPictorial(w, h, look.PictorialSeed);
-        if (style.Band is { } band) DrawBand(band, shape.LeftBand!, shape.Stars, 0, h, look, text.Template.Country);
-        if (style.RightBand is { } rightBand) DrawBand(rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h, look, text.Template.Country);
+        if (style.Band is { } band) DrawBand(band, shape.LeftBand!, shape.Stars, 0, h, look);
+        if (style.RightBand is { } rightBand) DrawBand(rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h, look);
 
         var headerMm = header is null ? 0 : h * 0.2;
         var layout = PlateLayout.Create(text, style, typeface, headerMm);
@@ -63,7 +63,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(print, paper, 0.25));
         DrawCharacters(typeface.Font, layout, typeface, ink);
         if (header is not null && look.Footer is { } footer) DrawFooter(footer, style, (float)(layout.TextTopMm + layout.CharHeightMm), Lerp(print, paper, 0.2));
-        DrawGaps(text, layout, ink, look);
+        DrawGaps(style.Seals, layout, ink, look);
         if (look.OccluderSeed != 0) DrawOccluder(layout, look.OccluderSeed);
         if (style.Border is { } border) Fill(shape.Border!, Projective.Identity, Convert(border));
         if (look.Screws) DrawScrews(w, h, header is not null);
@@ -116,7 +116,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         return outline;
     }
 
-    private void DrawGaps(PlateText text, PlateLayout layout, SKColor ink, PlateLook look)
+    private void DrawGaps(SealKind seals, PlateLayout layout, SKColor ink, PlateLook look)
     {
         var mid = (float)(layout.TextTopMm + layout.CharHeightMm / 2);
         var ch = (float)layout.CharHeightMm;
@@ -131,7 +131,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
                     break;
                 case GapKind.Seal:
                     // A condensed layout (eight characters) narrows the field: the stickers shrink with it.
-                    DrawSeal(cx, mid, Math.Min(ch, (float)gap.WidthMm * 0.75f / 0.51f), text.Template.Country, look);
+                    DrawSeal(cx, mid, Math.Min(ch, (float)gap.WidthMm * 0.75f / 0.51f), seals, look);
                     break;
                 case GapKind.Emblem:
                     FillCircle(cx, mid - ch * 0.3f, ch * 0.07f, ink.WithAlpha(200));
@@ -141,14 +141,14 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
     }
 
     /// <summary>
-    /// The stickers in a seal gap, sized by the character height <paramref name="ch"/>. German plates: the round
-    /// inspection plaque (35 mm for 75 mm characters, in the year's colour) above the registration seal (about 38 mm,
-    /// silver with the state's arms: judgment), the pair about as tall as the characters. Elsewhere (the Swedish
-    /// tax-sticker gap): one sticker with rounded corners in the middle.
+    /// The stickers in a seal gap, sized by the character height <paramref name="ch"/>. A plaque and seal (German
+    /// plates): the round inspection plaque (35 mm for 75 mm characters, in the year's colour) above the registration
+    /// seal (about 38 mm, silver with the state's arms: judgment), the pair about as tall as the characters. A sticker
+    /// (the Swedish tax-sticker gap): one sticker with rounded corners in the middle.
     /// </summary>
-    private void DrawSeal(float cx, float mid, float ch, string country, PlateLook look)
+    private void DrawSeal(float cx, float mid, float ch, SealKind seals, PlateLook look)
     {
-        if (country != "de")
+        if (seals == SealKind.Sticker)
         {
             var half = ch * 0.24f;
             Fill(StickerShape(), Projective.Place(cx - half, mid - half, 2 * half, 2 * half), look.StickerColor);
@@ -168,53 +168,70 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
 
     private FlatOutline StickerShape() => sticker ??= Shape(b => b.AddRoundRect(new SKRect(0, 0, 1, 1), 0.18f, 0.18f, SKPathDirection.Clockwise));
 
-    private void DrawBand(BandStyle band, FlatOutline area, FlatOutline? stars, float x, float h, PlateLook look, string country)
+    private void DrawBand(BandStyle band, FlatOutline area, FlatOutline? stars, float x, float h, PlateLook look)
     {
         var bw = (float)band.WidthMm;
         Fill(area, Projective.Identity, Convert(band.Background));
         if (stars is not null) Fill(stars, Projective.Identity, new SKColor(0xFF, 0xCC, 0x00));
-        if (band.Code is { } code && x == 0)
+        switch (band.Content)
         {
-            var path = Text(code);
-            var b = path.Bounds;
-            // The country code's capitals about a quarter of the plate's height (at least 20 mm [EU1]) and at most
-            // 80 % of the band's width: a narrow code ("I") is limited by its height, a wide one ("NL") by its width.
-            var scale = Math.Min(h * 0.24f / Math.Max(b.Height, 0.01f), bw * 0.8f / Math.Max(b.Width, 0.01f));
-            var baseline = band.Stars ? h * 0.88f : h * 0.62f;
-            Fill(path, Projective.Place(x + bw / 2 - b.MidX * scale, baseline - b.Bottom * scale, scale, scale), Convert(band.Text));
-        }
-        else if (x > 0 && band.Code is null && country == "fr")
-        {
-            // France's territorial identifier, the owner's choice of a department: a regional logo above its
-            // number, white on the band [FR1][FR13]. The logo is a plain white tile with a coloured mark.
-            var tile = bw * 0.62f;
-            Fill(StickerShape(), Projective.Place(x + (bw - tile) / 2, h * 0.14f, tile, tile), SKColors.White);
-            FillCircle(x + bw / 2, h * 0.14f + tile / 2, tile * 0.3f, look.ArmsColor);
-            var path = Text(look.BandNumber.ToString("00", System.Globalization.CultureInfo.InvariantCulture));
-            var b = path.Bounds;
-            var scale = Math.Min(h * 0.26f / Math.Max(b.Height, 0.01f), bw * 0.8f / Math.Max(b.Width, 0.01f));
-            Fill(path, Projective.Place(x + bw / 2 - b.MidX * scale, h * 0.86f - b.Bottom * scale, scale, scale), SKColors.White);
-        }
-        else if (x > 0 && band.Code is null)
-        {
-            // Italy's optional right band: the registration year in a yellow circle [IT7].
-            var r = bw * 0.34f;
-            FillCircle(x + bw / 2, h * 0.3f, r, new SKColor(0xF2, 0xC0, 0x29));
-            var path = Text(look.BandNumber.ToString("00", System.Globalization.CultureInfo.InvariantCulture));
-            var b = path.Bounds;
-            var scale = Math.Min(r * 0.8f / Math.Max(b.Height, 0.01f), r * 1.4f / Math.Max(b.Width, 0.01f));
-            Fill(path, Projective.Place(x + bw / 2 - b.MidX * scale, h * 0.3f - b.MidY * scale, scale, scale), Convert(band.Background));
+            case BandContent.Code:
+                DrawBandCode(band, x, bw, h);
+                break;
+            case BandContent.Territorial:
+                DrawTerritorial(x, bw, h, look);
+                break;
+            case BandContent.Year:
+                DrawYearCircle(band, x, bw, h, look);
+                break;
         }
     }
+
+    private void DrawBandCode(BandStyle band, float x, float bw, float h)
+    {
+        // The country code's capitals about a quarter of the plate's height (at least 20 mm [EU1]) and at most
+        // 80 % of the band's width: a narrow code ("I") is limited by its height, a wide one ("NL") by its width.
+        var baseline = band.Stars ? h * 0.88f : h * 0.62f;
+        FillFitted(band.Code!, x + bw / 2, baseline, true, h * 0.24f, bw * 0.8f, Convert(band.Text));
+    }
+
+    private void DrawTerritorial(float x, float bw, float h, PlateLook look)
+    {
+        // France's territorial identifier, the owner's choice of a department: a regional logo above its
+        // number, white on the band [FR1][FR13]. The logo is a plain white tile with a coloured mark.
+        var tile = bw * 0.62f;
+        Fill(StickerShape(), Projective.Place(x + (bw - tile) / 2, h * 0.14f, tile, tile), SKColors.White);
+        FillCircle(x + bw / 2, h * 0.14f + tile / 2, tile * 0.3f, look.ArmsColor);
+        FillFitted(TwoDigits(look.BandNumber), x + bw / 2, h * 0.86f, true, h * 0.26f, bw * 0.8f, SKColors.White);
+    }
+
+    private void DrawYearCircle(BandStyle band, float x, float bw, float h, PlateLook look)
+    {
+        // Italy's optional right band: the registration year in a yellow circle [IT7].
+        var r = bw * 0.34f;
+        FillCircle(x + bw / 2, h * 0.3f, r, new SKColor(0xF2, 0xC0, 0x29));
+        FillFitted(TwoDigits(look.BandNumber), x + bw / 2, h * 0.3f, false, r * 0.8f, r * 1.4f, Convert(band.Background));
+    }
+
+    private static string TwoDigits(int n) => n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 
     private void DrawHeader(string header, PlateStyle style, float headerMm, SKColor color)
     {
         // The state's name fills the band above the characters: its ink (descenders included) at most 75 % of the
         // band's height and 60 % of the plate's width, centred a little below the band's middle, off the top edge.
-        var path = Text(header);
+        FillFitted(header, (float)style.WidthMm / 2, headerMm * 0.58f, false, headerMm * 0.75f, (float)style.WidthMm * 0.6f, color);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> scaled as large as fits <paramref name="maxHeight"/> and <paramref name="maxWidth"/>,
+    /// its ink centred on <paramref name="cx"/> and its bottom (<paramref name="onBaseline"/>) or middle at <paramref name="y"/>.
+    /// </summary>
+    private void FillFitted(string text, float cx, float y, bool onBaseline, float maxHeight, float maxWidth, SKColor colour)
+    {
+        var path = Text(text);
         var b = path.Bounds;
-        var scale = Math.Min(headerMm * 0.75f / Math.Max(b.Height, 0.01f), (float)style.WidthMm * 0.6f / Math.Max(b.Width, 0.01f));
-        Fill(path, Projective.Place((float)style.WidthMm / 2 - b.MidX * scale, headerMm * 0.58f - b.MidY * scale, scale, scale), color);
+        var scale = Math.Min(maxHeight / Math.Max(b.Height, 0.01f), maxWidth / Math.Max(b.Width, 0.01f));
+        Fill(path, Projective.Place(cx - b.MidX * scale, y - (onBaseline ? b.Bottom : b.MidY) * scale, scale, scale), colour);
     }
 
     /// <summary>Two to five translucent ellipses of random colours, each wholly inside the plate's rectangle less a
@@ -257,10 +274,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         var h = (float)style.HeightMm;
         var strip = h - textBottomMm;
         if (strip <= 1) return;
-        var path = Text(footer);
-        var b = path.Bounds;
-        var scale = Math.Min(Math.Min(strip * 0.6f, h * 0.12f) / Math.Max(b.Height, 0.01f), (float)style.WidthMm * 0.7f / Math.Max(b.Width, 0.01f));
-        Fill(path, Projective.Place((float)style.WidthMm / 2 - b.MidX * scale, textBottomMm + strip / 2 - b.MidY * scale, scale, scale), color);
+        FillFitted(footer, (float)style.WidthMm / 2, textBottomMm + strip / 2, false, Math.Min(strip * 0.6f, h * 0.12f), (float)style.WidthMm * 0.7f, color);
     }
 
     private void DrawScrews(float w, float h, bool top)

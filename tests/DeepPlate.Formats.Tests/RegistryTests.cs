@@ -20,9 +20,12 @@ public class RegistryTests
     }
 
     [Fact]
-    public void The_eight_countries_are_there_and_nothing_else()
+    public void The_eight_countries_are_there_ordered_by_code()
     {
-        Assert.Equal(["de", "es", "fr", "it", "nl", "se", "uk", "us"], Registry.Countries.Select(c => c.Code));
+        // A country added as data (training/README.md, "Adding a country") joins them: no test names every country.
+        var codes = Registry.Countries.Select(c => c.Code).ToList();
+        Assert.Subset(codes.ToHashSet(), new HashSet<string> { "de", "es", "fr", "it", "nl", "se", "uk", "us" });
+        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
     }
 
     [Theory]

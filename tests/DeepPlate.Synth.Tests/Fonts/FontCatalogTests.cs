@@ -70,21 +70,13 @@ public sealed class FontCatalogTests
     public void The_environment_variable_adds_overrides_and_the_constructor_wins()
     {
         // An id no other test uses, so a concurrent FontCatalog.Default picking it up does no harm.
-        var before = Environment.GetEnvironmentVariable(FontCatalog.EnvironmentVariable);
-        Environment.SetEnvironmentVariable(FontCatalog.EnvironmentVariable, $"zz-env-test={DejaVuSans};zz-env-other={DejaVuSans}");
-        try
-        {
-            using var catalog = new FontCatalog(new Dictionary<string, string> { ["zz-env-other"] = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf" });
-            Assert.Equal(DejaVuSans, catalog.Overrides["zz-env-test"]);
-            Assert.EndsWith("DejaVuSans-Bold.ttf", catalog.Overrides["zz-env-other"]);
-            Assert.True(catalog.Get("zz-env-test").Has('A'));
-            using var without = new FontCatalog(useEnvironment: false);
-            Assert.False(without.Knows("zz-env-test"));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(FontCatalog.EnvironmentVariable, before);
-        }
+        using var variable = new TemporaryVariable(FontCatalog.EnvironmentVariable, $"zz-env-test={DejaVuSans};zz-env-other={DejaVuSans}");
+        using var catalog = new FontCatalog(new Dictionary<string, string> { ["zz-env-other"] = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf" });
+        Assert.Equal(DejaVuSans, catalog.Overrides["zz-env-test"]);
+        Assert.EndsWith("DejaVuSans-Bold.ttf", catalog.Overrides["zz-env-other"]);
+        Assert.True(catalog.Get("zz-env-test").Has('A'));
+        using var without = new FontCatalog(useEnvironment: false);
+        Assert.False(without.Knows("zz-env-test"));
     }
 
     [Fact]

@@ -9,6 +9,9 @@ namespace DeepPlate.Web.Features.Reading;
 /// </summary>
 public sealed class PlateReading(PlateReader reader)
 {
+    /// <summary>The format files the reads are checked against.</summary>
+    public DeepPlate.Formats.FormatRegistry Formats => reader.Formats;
+
     /// <exception cref="ReadRefusedException">400 for a bad picture, corners, country, state or format; 503 when the country has no model.</exception>
     public ReadOutcome Read(ReadForm form)
     {

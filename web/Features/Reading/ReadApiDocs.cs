@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using DeepPlate.Formats;
+using DeepPlate.Inference;
 using Microsoft.OpenApi;
 
 namespace DeepPlate.Web.Features.Reading;
@@ -6,7 +7,7 @@ namespace DeepPlate.Web.Features.Reading;
 /// <summary>
 /// The OpenAPI description of <c>POST /api/read</c> (document at <c>/openapi/v1.json</c>). The endpoint reads its
 /// multipart body itself (so nothing is buffered to disk), so the generator cannot infer the fields: they are
-/// described here.
+/// described here. The countries are the format files' and the models loaded, as the server has them.
 /// </summary>
 public static class ReadApiDocs
 {
@@ -25,8 +26,10 @@ public static class ReadApiDocs
         .Produces<ReadError>(StatusCodes.Status413PayloadTooLarge)
         .Produces<ReadError>(StatusCodes.Status429TooManyRequests)
         .Produces<ReadError>(StatusCodes.Status503ServiceUnavailable)
-        .AddOpenApiOperationTransformer((operation, _, _) =>
+        .AddOpenApiOperationTransformer((operation, context, _) =>
         {
+            var formats = context.ApplicationServices.GetRequiredService<FormatRegistry>();
+            var models = context.ApplicationServices.GetRequiredService<ModelCatalog>();
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
@@ -42,9 +45,9 @@ public static class ReadApiDocs
                             {
                                 ["image"] = Field(JsonSchemaType.String, "The picture: JPEG, PNG, BMP, WebP or GIF (first frame), at most 50 megapixels; EXIF orientation is applied.", "binary"),
                                 ["corners"] = Field(JsonSchemaType.String, "The plate's four corners in the upright picture's pixels, clockwise from the top-left: \"x1,y1 x2,y2 x3,y3 x4,y4\". Leave out for the whole picture (already the rectified plate)."),
-                                ["country"] = Field(JsonSchemaType.String, "Country code: fr de it nl es se uk us (gb = uk)."),
-                                ["state"] = Field(JsonSchemaType.String, "US state postal code; leave out or 'unknown' when not known."),
-                                ["format"] = Field(JsonSchemaType.String, "Template id (for the US within the state); leave out or 'unknown' for no rule."),
+                                ["country"] = Field(JsonSchemaType.String, CountryText(formats, models)),
+                                ["state"] = Field(JsonSchemaType.String, StateText(formats)),
+                                ["format"] = Field(JsonSchemaType.String, "Template id (for a country with states, within the state); leave out or 'unknown' for no rule."),
                                 ["licence"] = Field(JsonSchemaType.String, "The number of the licence to consume (one of the user's; the upload page lists them). 404 for a licence that is not the user's; 403 when its plan has ended, the institution's country is not served, or no use is left this month."),
                             },
                         },
@@ -53,6 +56,17 @@ public static class ReadApiDocs
             };
             return Task.CompletedTask;
         });
+
+    private static string CountryText(FormatRegistry formats, ModelCatalog models) =>
+        $"Country code: {CountryList.Describe(formats, models)}. A country with no model yet is answered with 503.";
+
+    private static string StateText(FormatRegistry formats)
+    {
+        var withStates = formats.Countries.Where(c => c.HasStates).Select(c => c.Code).ToList();
+        return withStates.Count == 0
+            ? "Not used: no country of this server has states."
+            : $"State code, for a country with states ({string.Join(", ", withStates)}; US: the postal code); leave out or 'unknown' when not known.";
+    }
 
     private static OpenApiSchema Field(JsonSchemaType type, string description, string? format = null) =>
         new() { Type = type, Description = description, Format = format };

@@ -46,7 +46,7 @@ public static class ReadEndpoints
 
     private static async Task<IResult> ReadApi(HttpContext http, PlateReading reading, ReadUses uses, IOptions<WebLimits> limits, DecodeBudget budget)
     {
-        var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
+        var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, reading.Formats, http.RequestAborted);
         var licence = await uses.BeforeReadAsync(http, form.Licence);
         await TakeBudget(http, budget, form);
         var json = ReadingJson.ToJson(reading.Read(form).Reading);
@@ -63,7 +63,7 @@ public static class ReadEndpoints
         {
             throw new ReadRefusedException(StatusCodes.Status400BadRequest, "the page's security token is missing or out of date: reload the page and try again");
         }
-        var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, http.RequestAborted);
+        var form = await ReadForm.ReadAsync(http.Request, limits.Value.MaxRequestBytes, reading.Formats, http.RequestAborted);
         var licence = await uses.BeforeReadAsync(http, form.Licence);
         await TakeBudget(http, budget, form);
         var outcome = reading.Read(form);

@@ -1,4 +1,6 @@
 using System.Text;
+using DeepPlate.Formats;
+using DeepPlate.Inference;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -24,8 +26,9 @@ public sealed record ReadForm(byte[] Image, string FileName, string? Corners, st
         ["examinerReading"] = 200, ["caseReference"] = 200, ["examiner"] = 200, ["licence"] = 20,
     };
 
+    /// <param name="formats">The format files, whose countries a missing country's message lists.</param>
     /// <exception cref="ReadRefusedException">400 when the body is not a read form (its message says why), 413 when it is larger than <paramref name="maxBytes"/>.</exception>
-    public static async Task<ReadForm> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancel)
+    public static async Task<ReadForm> ReadAsync(HttpRequest request, long maxBytes, FormatRegistry formats, CancellationToken cancel)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -92,7 +95,7 @@ public sealed record ReadForm(byte[] Image, string FileName, string? Corners, st
         }
 
         if (image is null || image.Length == 0) throw Bad("no picture: send the image file in the 'image' field");
-        var country = Text(texts, "country") ?? throw Bad("no country: give the country code in the 'country' field (fr de it nl es se uk us)");
+        var country = Text(texts, "country") ?? throw Bad($"no country: give the country code in the 'country' field ({CountryList.Codes(formats)})");
         return new ReadForm(image, fileName!, Text(texts, "corners"), country, Text(texts, "state"), Text(texts, "format"),
             Text(texts, "examinerReading"), Text(texts, "caseReference"), Text(texts, "examiner"), Text(texts, "licence"));
     }

@@ -44,11 +44,12 @@ function showUsesLeft(left) {
 }
 licence.addEventListener("change", () => showUsesLeft(null));
 
-// Step 1: country (templates for information; for the US a state and its formats), and the picture.
+// Step 1: country (templates for information; for a country with states, the US, a state and its formats), and the picture.
 const country = $("country");
 const stateSelect = $("state");
 
-function chosenState() { return country.value === "us" && stateSelect ? stateSelect.value : ""; }
+// The server marks each country's option: whether it has states (data-has-states) and a model (data-has-model).
+function chosenState() { return country.selectedOptions[0]?.dataset.hasStates === "true" && stateSelect ? stateSelect.value : ""; }
 
 function chosenFormat() {
   const s = chosenState();

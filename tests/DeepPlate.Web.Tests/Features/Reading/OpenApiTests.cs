@@ -20,4 +20,23 @@ public sealed class OpenApiTests(ReaderAppFixture fixture) : IClassFixture<Reade
         // The page's own endpoint and the pictures are not part of the tools' API.
         Assert.False(paths.TryGetProperty("/read", out _));
     }
+
+    [Fact]
+    public async Task The_country_field_lists_every_country_of_the_format_files_and_marks_those_without_a_model()
+    {
+        using var client = fixture.App.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var properties = json.RootElement.GetProperty("paths").GetProperty("/api/read").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties");
+        var country = properties.GetProperty("country").GetProperty("description").GetString()!;
+        // The fixture's app loads the German model only.
+        foreach (var c in DeepPlate.Formats.FormatRegistry.Default.Countries)
+        {
+            Assert.Contains(c.Code == "de" ? "de Germany," : $"{c.Code} {c.Name}", country);
+            if (c.Code != "de") Assert.Contains($"{c.Name} (no model yet)", country.Replace(" (also gb)", ""));
+        }
+        Assert.DoesNotContain("Germany (no model yet)", country);
+        Assert.Contains("also gb", country);
+        Assert.Contains("us", properties.GetProperty("state").GetProperty("description").GetString());
+    }
 }

@@ -17,6 +17,11 @@ public sealed partial class UploadPageTests(ReaderAppFixture fixture) : IClassFi
         }
         Assert.Contains("data-has-model=\"true\">Germany</option>", html);
         Assert.Contains("France (no model yet)", html);
+        // The page's script shows the state selector for the countries the server marks as having states.
+        foreach (var country in FormatRegistry.Default.Countries)
+        {
+            Assert.Contains($"<option value=\"{country.Code}\" data-has-states=\"{(country.HasStates ? "true" : "false")}\"", html);
+        }
     }
 
     [Fact]
