@@ -53,6 +53,20 @@ public class FranceRulesTests
     }
 
     [Theory]
+    [InlineData("W-512-DK", "W-512-DK")]
+    [InlineData("w 204 fh", "W-204-FH")]
+    [InlineData("W873LB", "W-873-LB")]
+    public void Garage_plates_are_a_single_w_then_the_siv_blocks(string text, string canonical)
+    {
+        var check = Registry.Check("fr", text);
+        Assert.True(check.IsValid, check.Reason);
+        Assert.Equal("w-garage", check.Template!.Id);
+        Assert.Equal(canonical, check.Canonical);
+        Assert.False(Registry.Check("fr", "W-1789-DK").IsValid);
+        Assert.False(Registry.Check("fr", "W-512-IK").IsValid);
+    }
+
+    [Theory]
     [InlineData("SA-123-AB")]
     [InlineData("AB-123-SA")]
     [InlineData("WX-123-AB")]
@@ -125,9 +139,12 @@ public class FranceRulesTests
         var samples = Registry.Samples("fr", seed: 1, count: 2000);
         var siv = samples.Where(s => s.Template.Id == "siv").ToList();
         var fni = samples.Where(s => s.Template.Id.StartsWith("fni", StringComparison.Ordinal)).ToList();
+        var garage = samples.Where(s => s.Template.Id == "w-garage").ToList();
         Assert.True(siv.Count > 1500, $"{siv.Count} SIV samples of 2000");
         Assert.NotEmpty(fni);
-        Assert.Equal(samples.Count, siv.Count + fni.Count);
+        Assert.InRange(garage.Count, 1, 60);
+        Assert.Equal(samples.Count, siv.Count + fni.Count + garage.Count);
+        Assert.All(garage, s => Assert.Matches("^W-[0-9]{3}-[A-HJ-NP-TV-Z]{2}$", s.Text));
 
         Assert.All(siv, s =>
         {

@@ -24,6 +24,21 @@ public class SpainRulesTests
     }
 
     [Theory]
+    [InlineData("R 4817 BCD", "R 4817 BCD")]
+    [InlineData("h-2210-bbc", "H 2210 BBC")]
+    [InlineData("C0412FJK", "C 0412 FJK")]
+    public void Special_colour_plates_put_a_category_letter_before_the_national_series(string text, string canonical)
+    {
+        var check = Registry.Check("es", text);
+        Assert.True(check.IsValid, check.Reason);
+        Assert.Equal("special", check.Template?.Id);
+        Assert.Equal(canonical, check.Canonical);
+        // Only the category letters, and the national series' consonants after the number.
+        Assert.False(Registry.Check("es", "K 4817 BCD").IsValid);
+        Assert.False(Registry.Check("es", "R 4817 BCA").IsValid);
+    }
+
+    [Theory]
     [InlineData("4817 KLA")]
     [InlineData("4817 ELM")]
     [InlineData("4817 KIM")]

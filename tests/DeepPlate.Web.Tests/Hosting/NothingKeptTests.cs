@@ -32,6 +32,14 @@ public sealed class NothingKeptTests
         Path.Combine(Home, ".aspnet"),
     ];
 
+    /// <summary>
+    /// The browser tests' own chromium keeps its profile and artifacts in the test host's temporary folder and
+    /// removes them when it closes, a separate process on its own schedule that can fall within the reads on a
+    /// loaded machine. Only Playwright names them so; the app never writes them.
+    /// </summary>
+    private static bool IsTestBrowsers(string path) =>
+        path.Contains("/playwright_chromiumdev_profile-", StringComparison.Ordinal) || path.Contains("/playwright-artifacts-", StringComparison.Ordinal);
+
     /// <summary>Every file and folder under the watched folders: path, size, last write time.</summary>
     private static SortedDictionary<string, (long Size, DateTime Written)> Snapshot(string contentRoot)
     {
@@ -45,6 +53,7 @@ public sealed class NothingKeptTests
             }
             foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 }))
             {
+                if (IsTestBrowsers(entry.FullName)) continue;
                 files[entry.FullName] = (entry is FileInfo f ? f.Length : -2, entry.LastWriteTimeUtc);
             }
         }
