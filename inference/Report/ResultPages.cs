@@ -5,8 +5,9 @@ namespace DeepPlate.Inference.Report;
 
 /// <summary>
 /// Pages 2 onwards: the characters by position (the top <see cref="ShownPerPosition"/> of each), the
-/// <see cref="PlateReader.Candidates"/> most likely plates, and the most likely plates valid for the formats. Tables
-/// run onto the next page when the page is full, their heading repeated with "(continued)".
+/// <see cref="PlateReader.Candidates"/> most likely plates, and the most likely plates valid for the formats, with
+/// the notes of those a format rule marks as rarer under their table (<see cref="ValidNotes"/>). Tables run onto the
+/// next page when the page is full, their heading repeated with "(continued)".
 /// </summary>
 internal static class ResultPages
 {
@@ -65,7 +66,7 @@ internal static class ResultPages
         w.Paragraph("Ranked by the product of their characters' confidences (no character after the last one), whatever the formats allow. E+n / E-n: times 10 to the power n.",
             fonts.Regular, layout.SmallSize, SKColors.DimGray);
         w.Y += layout.SmallSize * 0.5f;
-        PlateTable(w, title, reading.Candidates.Count, layout.CandidateColumns, i => (reading.Candidates[i].Plate, reading.Candidates[i].Confidence, null));
+        PlateTable(w, title, reading.Candidates.Count, layout.CandidateColumns, i => (reading.Candidates[i].Plate, reading.Candidates[i].Confidence, null, false));
 
         if (reading.Valid.Plates.Count > 0) Valid(w, reading);
     }
@@ -80,7 +81,8 @@ internal static class ResultPages
         var title = "The most likely plates valid for the formats";
         FirstPage.Heading(w, title);
         w.Paragraph("The same confidences, restricted to texts that a format of the country" + (reading.State is null ? "" : " and state") + " allows, written as on the plate."
-            + (valid.Complete ? "" : string.Create(inv, $" The search stopped after {ValidRanking.MaxExamined} texts, so the list is exact among those only.")),
+            + (valid.Complete ? "" : string.Create(inv, $" The search stopped after {ValidRanking.MaxExamined} texts, so the list is exact among those only."))
+            + (valid.Plates.Any(p => p.Notes.Count > 0) ? ValidNotes.Explanation : ""),
             fonts.Regular, layout.SmallSize, SKColors.DimGray);
         // The formats by id, named once here rather than on every row, with their share of the valid plates' confidence.
         var named = new List<string>();
@@ -102,11 +104,14 @@ internal static class ResultPages
             w.Paragraph("Likely states given the reading: " + string.Join(", ", states), fonts.Regular, layout.SmallSize, SKColors.DimGray, maxLines: 3);
         }
         w.Y += layout.SmallSize * 0.5f;
-        PlateTable(w, title, valid.Plates.Count, layout.CandidateColumns, i => (valid.Plates[i].Plate, valid.Plates[i].Confidence, valid.Plates[i].Template));
+        PlateTable(w, title, valid.Plates.Count, layout.CandidateColumns,
+            i => (valid.Plates[i].Plate, valid.Plates[i].Confidence, valid.Plates[i].Template, valid.Plates[i].Notes.Count > 0));
+        ValidNotes.Write(w, title, valid.Plates);
     }
 
-    /// <summary>Rank, plate, confidence (and the format's id) in <paramref name="columns"/> columns side by side.</summary>
-    private static void PlateTable(PageWriter w, string title, int count, int columns, Func<int, (string Plate, double Confidence, string? Format)> item)
+    /// <summary>Rank, plate, confidence (and the format's id) in <paramref name="columns"/> columns side by side; a
+    /// noted plate's rank carries <see cref="ValidNotes.Marker"/>, its note under the table.</summary>
+    private static void PlateTable(PageWriter w, string title, int count, int columns, Func<int, (string Plate, double Confidence, string? Format, bool Noted)> item)
     {
         var fonts = w.Fonts;
         Table(w, title, count, columns, header: (x, width) =>
@@ -117,8 +122,8 @@ internal static class ResultPages
             if (item(0).Format is not null) Cell(w, "Format", fonts.Bold, x + FormatAt, SKColors.DimGray);
         }, row: (i, x, width) =>
         {
-            var (plate, confidence, format) = item(i);
-            Cell(w, (i + 1).ToString(CultureInfo.InvariantCulture), fonts.Regular, x);
+            var (plate, confidence, format, noted) = item(i);
+            Cell(w, (i + 1).ToString(CultureInfo.InvariantCulture) + (noted ? ValidNotes.Marker : ""), fonts.Regular, x);
             Cell(w, plate, fonts.Mono, x + PlateAt);
             Cell(w, ConfidenceText.Percent(confidence), fonts.Regular, x + ConfidenceAt);
             if (format is not null)

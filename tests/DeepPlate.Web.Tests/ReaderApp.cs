@@ -47,11 +47,11 @@ public sealed class ReaderApp : WebApplicationFactory<Program>
 
     /// <summary>Settings for most tests: a rate limit no test reaches, and the German model only, so that the tests
     /// of a country without a model keep one whatever countries ship.</summary>
-    public static ReaderApp Default() => new(new Dictionary<string, string?>
+    public static ReaderApp Default(Action<IWebHostBuilder>? configure = null) => new(new Dictionary<string, string?>
     {
         ["Limits:ReadsPerWindow"] = "0",
         ["Models:Directory"] = GermanOnly.Value,
-    });
+    }, configure);
 
     private static readonly Lazy<string> GermanOnly = new(() =>
     {

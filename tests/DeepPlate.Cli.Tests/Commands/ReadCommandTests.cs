@@ -6,6 +6,7 @@ using System.Text.Json;
 using DeepPlate.Cli.Commands;
 using DeepPlate.Formats;
 using DeepPlate.Inference;
+using DeepPlate.Inference.Tests.Decoding;
 using DeepPlate.Synth;
 
 namespace DeepPlate.Cli.Tests.Commands;
@@ -76,6 +77,22 @@ public sealed class ReadCommandTests
         Assert.Contains("model de-", output);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Image("de1")))), output);
         Assert.Contains(" 60  ", output);
+    }
+
+    [Fact]
+    public void TheValidTableGivesAMarkedPlatesNoteAndFactorAndNoneForAnOrdinaryOne()
+    {
+        // The fixture models never read HH HJ 1 (letters HJ, not issued in some German states): the table writer
+        // gets the valid plates of a hand-made reading, HH HJ 1 at 0.6 against HH HK 1 at 0.4.
+        var valid = HandMadeReadings.Valid("de", "HHHJ1", 3, 'K', 0.4f);
+        var reading = new Reading("de-test", "abc", HandMadeReadings.ModelFor("de"), "de", null, null, [], [], [], [], valid);
+        var lines = ReadCommand.Tables(reading, [], FormatRegistry.Default).Split('\n');
+        var valids = lines.SkipWhile(l => !l.StartsWith("Most likely valid plates", StringComparison.Ordinal)).Skip(1).Take(2).ToList();
+        Assert.StartsWith("   1  HH HK 1", valids[0]);
+        Assert.DoesNotContain("note", valids[0]);
+        Assert.StartsWith("   2  HH HJ 1", valids[1]);
+        Assert.Contains("0.6 ", valids[1]);   // the model's confidence, not lowered
+        Assert.Contains("(note: not issued in Bavaria and some other states: recognition letters SS, SA, KZ, HJ, NS [DE12]; ranked at x0.3)", valids[1]);
     }
 
     [Fact]

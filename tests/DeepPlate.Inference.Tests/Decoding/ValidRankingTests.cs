@@ -1,16 +1,10 @@
 using DeepPlate.Formats;
+using static DeepPlate.Inference.Tests.Decoding.HandMadeReadings;
 
 namespace DeepPlate.Inference.Tests.Decoding;
 
 public sealed class ValidRankingTests
 {
-    private static ModelInfo ModelFor(string country)
-    {
-        var c = FormatRegistry.Default.Country(country);
-        var alphabet = ModelAlphabet.For(c);
-        return new ModelInfo(c.Code, alphabet.Characters, alphabet.Slots, 32, 128, c.Sha256, 1, 0, 0, "test");
-    }
-
     /// <summary>
     /// Sparse distributions (a few classes per slot) around a real plate of the country, so that brute force over
     /// every left-aligned vector is small and valid plates exist among them.
@@ -109,16 +103,6 @@ public sealed class ValidRankingTests
         var format = Assert.Single(result.Formats);
         Assert.Equal(only.Template, format.Template);
         Assert.Equal(1.0, format.Share, 12);
-    }
-
-    /// <summary>A certain reading except one slot, split between two characters.</summary>
-    private static float[] OneSlotInDoubt(ModelInfo model, string text, int slot, char other, float pOther)
-    {
-        var p = new float[model.Slots * model.Classes];
-        for (var s = 0; s < model.Slots; s++) p[s * model.Classes + (s < text.Length ? model.Alphabet.IndexOf(text[s]) : model.Blank)] = 1;
-        p[slot * model.Classes + model.Alphabet.IndexOf(text[slot])] = 1 - pOther;
-        p[slot * model.Classes + model.Alphabet.IndexOf(other)] = pOther;
-        return p;
     }
 
     [Theory]

@@ -39,11 +39,14 @@ internal static class ReportPdf
     }
 
     /// <summary>Reads the scenes as frames of one plate and renders the report.</summary>
-    public static (byte[] Pdf, Inference.Reading Reading) Render(IReadOnlyList<(byte[] Png, Vector2[] Corners)> scenes, ReportDetails details, ReportLayout? layout = null)
+    /// <param name="adjust">Changes the reading before it is rendered (results the shipped model would not give).</param>
+    public static (byte[] Pdf, Inference.Reading Reading) Render(IReadOnlyList<(byte[] Png, Vector2[] Corners)> scenes, ReportDetails details, ReportLayout? layout = null,
+        Func<Inference.Reading, Inference.Reading>? adjust = null)
     {
         var frames = new PlateFrame[scenes.Count];
         for (var i = 0; i < frames.Length; i++) frames[i] = new PlateFrame(PlateImage.Decode(scenes[i].Png), scenes[i].Corners);
         var reading = Reader.Read(new ReadRequest(frames, "de"));
+        if (adjust is not null) reading = adjust(reading);
         using var output = new MemoryStream();
         PlateReport.Write(output, reading, frames, details, layout ?? ReportLayout.A4);
         return (output.ToArray(), reading);

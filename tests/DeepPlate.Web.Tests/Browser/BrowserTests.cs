@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace DeepPlate.Web.Tests.Browser;
 
 /// <summary>
-/// What every browser test class shares: the app (<see cref="ReaderApp.Default"/>), Debian's chromium (installed by
+/// What every browser test class shares: the app (<see cref="CreateApp"/>), Debian's chromium (installed by
 /// scripts/setup; Playwright's own browser downloads are never used) headless, driven by Playwright against the app
 /// on a loopback port, and the screenshots that <c>DEEPPLATE_WRITE_SCREENSHOTS=1</c> saves under docs/web/ (CI
 /// leaves them alone).
@@ -22,16 +22,29 @@ public abstract class BrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = ReaderApp.Default();
+        App = CreateApp();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
     }
+
+    /// <summary>The app the class's tests use: <see cref="ReaderApp.Default"/> unless a class needs other data.</summary>
+    protected virtual ReaderApp CreateApp() => ReaderApp.Default();
 
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         playwright.Dispose();
         App.Dispose();
+    }
+
+    /// <summary>Opens the reader, uploads a German picture and goes on to the selection, the picture loaded there.</summary>
+    protected async Task ToSelection(IPage page, byte[] png)
+    {
+        await page.GotoAsync(App.Address.ToString());
+        await page.SelectOptionAsync("#country", "de");
+        await page.SetInputFilesAsync("#image", new FilePayload { Name = "plate.png", MimeType = "image/png", Buffer = png });
+        await page.ClickAsync("#to-selection");
+        await page.WaitForFunctionAsync("() => window.deepPlate.selection.image !== null");
     }
 
     private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("DEEPPLATE_WRITE_SCREENSHOTS") == "1"

@@ -16,11 +16,7 @@ public sealed class CornerEditingTests : BrowserTests
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") problems.Add(m.Text); };
         page.PageError += (_, e) => problems.Add(e);
-        await page.GotoAsync(App.Address.ToString());
-        await page.SelectOptionAsync("#country", "de");
-        await page.SetInputFilesAsync("#image", new FilePayload { Name = "plate.png", MimeType = "image/png", Buffer = png });
-        await page.ClickAsync("#to-selection");
-        await page.WaitForFunctionAsync("() => window.deepPlate.selection.image !== null");
+        await ToSelection(page, png);
         return (context, page, corners, problems);
     }
 

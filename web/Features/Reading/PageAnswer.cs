@@ -5,11 +5,12 @@ using DeepPlate.Inference.Report;
 namespace DeepPlate.Web.Features.Reading;
 
 /// <summary>
-/// The page's answer to a read: <c>{ fileName, reading, percent, pdf }</c>. <c>reading</c> is exactly
+/// The page's answer to a read: <c>{ fileName, reading, percent, validNotes, pdf }</c>. <c>reading</c> is exactly
 /// <c>deepplate read --json</c>'s object; <c>percent</c> holds every confidence the page shows, already written by
 /// the report's own rule (<see cref="ConfidenceText"/>), in the same shape (<c>positions</c> as arrays per position,
 /// <c>candidates</c>, <c>valid</c>): one rule, applied once, on the server, so the page cannot print "100.0 %" where
-/// the PDF beside it says "99.9 %".
+/// the PDF beside it says "99.9 %". <c>validNotes</c> is, for each valid plate, the report's note on it
+/// (<see cref="ValidNoteText"/>) or null, for the same reason.
 /// </summary>
 public static class PageAnswer
 {
@@ -30,6 +31,13 @@ public static class PageAnswer
             Texts(w, "candidates", reading.Candidates.Select(c => c.Confidence));
             Texts(w, "valid", reading.Valid.Plates.Select(v => v.Confidence));
             w.WriteEndObject();
+            w.WriteStartArray("validNotes");
+            foreach (var v in reading.Valid.Plates)
+            {
+                if (ValidNoteText.For(v) is { } note) w.WriteStringValue(note);
+                else w.WriteNullValue();
+            }
+            w.WriteEndArray();
             w.WriteBase64String("pdf", pdf);
             w.WriteEndObject();
         }

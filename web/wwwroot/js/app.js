@@ -157,7 +157,7 @@ function showResults(answer) {
 
 $("show-results").addEventListener("click", () => {
   // The tables are built only now, so nothing of the result is on the page before the user asks for it.
-  renderResults(state.result.reading, state.result.percent, state.result.fileName);
+  renderResults(state.result.reading, state.result.percent, state.result.validNotes, state.result.fileName);
   $("results").hidden = false;
   $("show-results").hidden = true;
 });

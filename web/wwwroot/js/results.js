@@ -1,7 +1,9 @@
 // The results tables, built from the reading JSON (the same object as `deepplate read --json`). Text is set with
 // textContent only: nothing from the response is ever parsed as HTML. Confidences are shown as the server wrote
 // them (`percent`, the PDF report's own rule, inference/Report/ConfidenceText.cs): the page has no rule of its
-// own, so screen and paper always say the same.
+// own, so screen and paper always say the same. A valid plate's note (why a format rule ranks it lower than its
+// confidence) comes written by the report's rule too (`validNotes`); its words come from the format files, so it is
+// text, never markup, like everything else here.
 const SHOWN_PER_POSITION = 6;
 
 function row(table, cells, header = false) {
@@ -14,7 +16,7 @@ function row(table, cells, header = false) {
   return tr;
 }
 
-export function renderResults(reading, percent, fileName) {
+export function renderResults(reading, percent, validNotes, fileName) {
   const positions = document.getElementById("positions-table");
   positions.replaceChildren();
   const head = ["Position"];
@@ -38,8 +40,13 @@ export function renderResults(reading, percent, fileName) {
   valid.replaceChildren();
   document.getElementById("valid-section").hidden = reading.valid.length === 0;
   if (reading.valid.length > 0) {
-    row(valid, ["Rank", "Plate", "Format", "Confidence"], true);
-    reading.valid.forEach((v, i) => row(valid, [String(i + 1), v.plate, v.name, percent.valid[i]]));
+    // The Note column only when a plate has one: an ordinary reading's table stays as it always was.
+    const noted = validNotes.some((n) => n !== null);
+    row(valid, ["Rank", "Plate", "Format", "Confidence", ...(noted ? ["Note"] : [])], true);
+    reading.valid.forEach((v, i) => {
+      const tr = row(valid, [String(i + 1), v.plate, v.name, percent.valid[i], ...(noted ? [validNotes[i] ?? ""] : [])]);
+      if (noted) tr.lastChild.className = "plate-note";
+    });
   }
 
   const scope = [reading.country.toUpperCase(), reading.state ? `state ${reading.state.toUpperCase()}` : null, reading.format ? `format ${reading.format}` : null]
