@@ -25,6 +25,7 @@ public sealed record AppearanceSpec
     public double[] GlareStrength { get; init; } = [0, 0];
     public double EasyShare { get; init; }
     public double Footer { get; init; }
+    public double SideMark { get; init; }
     public double Pictorial { get; init; }
     public double Occluder { get; init; }
     public double TypefaceSwap { get; init; }
@@ -86,7 +87,7 @@ public sealed record AppearanceSpec
 
     private void Check(string file)
     {
-        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap) })
+        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }

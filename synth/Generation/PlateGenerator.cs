@@ -103,6 +103,11 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             var r = random.Fork(8);
             look = look with { Footer = PlateLook.Footers[r.Next(PlateLook.Footers.Length)] };
         }
+        if (hasHeader && Chance(random, 21, a.SideMark))
+        {
+            var r = random.Fork(22);
+            look = look with { SideMarkSeed = r.NextUInt64() | 1 };
+        }
         return look;
     }
 

@@ -18,14 +18,20 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
     /// </summary>
     public const double SealField = 0.95;
 
+    /// <summary>The characters' height: the typeface's, unless the plate (less its header) is too low for it.</summary>
+    public static double CharHeightFor(PlateStyle plate, Typeface typeface, double headerMm = 0) =>
+        Math.Min(typeface.HeightMm, (plate.HeightMm - headerMm) * 0.82);
+
     /// <summary>
     /// Lays out the canonical text (<c>-</c> hyphen, space gap) in monospaced cells whose widths come from the
     /// typeface, centred in the space the bands leave; condensed horizontally when it would not fit, as plate makers
     /// switch to a narrower cut (German Engschrift) for long registrations.
     /// </summary>
-    public static PlateLayout Create(PlateText text, PlateStyle plate, Typeface typeface, double headerMm = 0)
+    /// <param name="asideMm">Room kept free beside the characters (for a <see cref="SideMark"/>): on the left when
+    /// positive, on the right when negative.</param>
+    public static PlateLayout Create(PlateText text, PlateStyle plate, Typeface typeface, double headerMm = 0, double asideMm = 0)
     {
-        var height = Math.Min(typeface.HeightMm, (plate.HeightMm - headerMm) * 0.82);
+        var height = CharHeightFor(plate, typeface, headerMm);
         var shrink = height / typeface.HeightMm;
         var letterW = typeface.WidthMm * shrink;
         var digitW = (typeface.DigitWidthMm ?? typeface.WidthMm) * shrink;
@@ -57,8 +63,8 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
             }
         }
 
-        var left = plate.Band?.WidthMm ?? 0;
-        var right = plate.RightBand?.WidthMm ?? 0;
+        var left = (plate.Band?.WidthMm ?? 0) + Math.Max(asideMm, 0);
+        var right = (plate.RightBand?.WidthMm ?? 0) + Math.Max(-asideMm, 0);
         var margin = Math.Max(plate.BorderMm, 2) + 0.03 * plate.HeightMm;
         var available = plate.WidthMm - left - right - 2 * margin;
         var total = items.Sum(i => i.Width) - gap;

@@ -22,6 +22,9 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     /// <summary>Non-zero: the seed of a rectangle covering one or two characters (which, and its grey).</summary>
     public ulong OccluderSeed { get; init; }
 
+    /// <summary>Non-zero: the seed of an emblem or stacked small letters beside the characters (which, on which side).</summary>
+    public ulong SideMarkSeed { get; init; }
+
     /// <summary>Another font of the catalog to draw the characters in, or null for the template's own.</summary>
     public string? Font { get; init; }
 

@@ -58,10 +58,12 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         if (style.RightBand is { } rightBand) DrawBand(rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h, look);
 
         var headerMm = header is null ? 0 : h * 0.2;
-        var layout = PlateLayout.Create(text, style, typeface, headerMm);
+        var mark = look.SideMarkSeed == 0 ? null : SideMark.From(look.SideMarkSeed);
+        var layout = PlateLayout.Create(text, style, typeface, headerMm, mark?.AsideMm(PlateLayout.CharHeightFor(style, typeface, headerMm)) ?? 0);
         var ink = Lerp(print, paper, look.Wear * 0.35);
         if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(print, paper, 0.25));
         DrawCharacters(typeface.Font, layout, typeface, ink);
+        if (mark is not null) DrawSideMark(mark, layout, ink);
         if (header is not null && look.Footer is { } footer) DrawFooter(footer, style, (float)(layout.TextTopMm + layout.CharHeightMm), Lerp(print, paper, 0.2));
         DrawGaps(style.Seals, layout, ink, look);
         if (look.OccluderSeed != 0) DrawOccluder(layout, look.OccluderSeed);
@@ -250,6 +252,41 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
             var colour = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256), (byte)random.NextInclusive(40, 150));
             Fill(circle, Projective.Place(cx, cy, rx, ry), colour);
         }
+    }
+
+    /// <summary>
+    /// The mark in the room the layout kept beside the characters: two letters stacked, each a little under half the
+    /// characters' height, in the characters' ink; or an emblem, a disc of a random colour with a smaller shape of
+    /// another colour on it, as tall as the characters.
+    /// </summary>
+    private void DrawSideMark(SideMark mark, PlateLayout layout, SKColor ink)
+    {
+        if (layout.Glyphs.Count == 0) return;
+        var ch = (float)layout.CharHeightMm;
+        var room = (float)mark.WidthMm(ch);
+        var first = layout.Glyphs[0];
+        var last = layout.Glyphs[^1];
+        // Its middle: half the room (less a small gap) outside the outermost character's cell.
+        var cx = mark.Left
+            ? (float)(first.CentreXMm - first.CellWidthMm / 2) - room * 0.55f
+            : (float)(last.CentreXMm + last.CellWidthMm / 2) + room * 0.55f;
+        var top = (float)layout.TextTopMm;
+        if (mark.Stacked)
+        {
+            var each = ch * 0.44f;
+            FillFitted(mark.Letters[..1], cx, top + ch * 0.24f, false, each, room * 0.8f, ink);
+            FillFitted(mark.Letters[1..], cx, top + ch * 0.76f, false, each, room * 0.8f, ink);
+            return;
+        }
+        var random = new DeterministicRandom(mark.ShapeSeed);
+        var r = room * 0.45f;
+        var mid = top + ch / 2;
+        FillCircle(cx, mid, r, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+        var inner = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
+        var (ix, iy) = ((float)random.Uniform(-0.25, 0.25) * r, (float)random.Uniform(-0.25, 0.25) * r);
+        var size = (float)random.Uniform(0.3, 0.6) * r;
+        if (random.NextDouble() < 0.5) FillCircle(cx + ix, mid + iy, size, inner);
+        else FillRect(cx + ix - size, mid + iy - size * 0.7f, 2 * size, 1.4f * size, inner);
     }
 
     /// <summary>A flat grey rectangle over one or two neighbouring characters' cells, a little taller than them.</summary>

@@ -105,6 +105,45 @@ public sealed class AppearanceGenerationTests
     }
 
     [Fact]
+    public void A_side_mark_is_drawn_beside_the_serial_of_plates_with_a_header_only()
+    {
+        using var plain = Generator(AppearanceSpec.Plain);
+        using var marked = Generator(AppearanceSpec.Plain with { SideMark = 1 });
+        Degradations Fix(Degradations d) => Degradations.Clean(150);
+        for (var i = 0; i < 4; i++)
+        {
+            // A US plate (a state header): the same label and corners, another picture.
+            using var a = plain.Generate("us", null, 8, i, fix: Fix);
+            using var b = marked.Generate("us", null, 8, i, fix: Fix);
+            Assert.Equal(a.Text, b.Text);
+            Assert.Equal(a.Corners, b.Corners);
+            Assert.NotEqual(Bytes(a), Bytes(b));
+            // A German plate has no header: nothing changes.
+            using var c = plain.Generate("de", null, 8, i, fix: Fix);
+            using var d = marked.Generate("de", null, 8, i, fix: Fix);
+            Assert.Equal(Bytes(c), Bytes(d));
+        }
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(-0.5)]
+    public void The_layout_keeps_the_side_marks_room_free_of_characters(double sideOfHeight)
+    {
+        var text = FormatRegistry.Default.SampleAt("us", 3, 0, "ny");
+        var style = text.Template.Plate;
+        var typeface = text.Template.Typeface;
+        var aside = sideOfHeight * PlateLayout.CharHeightFor(style, typeface);
+        var layout = PlateLayout.Create(text, style, typeface, 0, aside);
+        var free = PlateLayout.Create(text, style, typeface);
+        Assert.Equal(free.Glyphs.Select(g => g.Char), layout.Glyphs.Select(g => g.Char));
+        var left = layout.Glyphs.Min(g => g.CentreXMm - g.CellWidthMm / 2);
+        var right = layout.Glyphs.Max(g => g.CentreXMm + g.CellWidthMm / 2);
+        if (aside > 0) Assert.True(left >= aside, $"first cell at {left} mm inside the {aside} mm kept on the left");
+        else Assert.True(right <= style.WidthMm + aside, $"last cell at {right} mm inside the {-aside} mm kept on the right");
+    }
+
+    [Fact]
     public void Shares_come_out_as_the_spec_says()
     {
         using var generator = Generator(AppearanceSpec.Default);
