@@ -13,7 +13,7 @@ public sealed class FormatScope
     private FormatScope(CountryFormat country, StateFormat? state, PlateTemplate? format, ModelInfo model,
         IReadOnlyList<PlateTemplate> templates, double[] priors, double[] sizes, bool[]? mask, List<ShapeGroup> groups)
     {
-        ShapesDecide = [.. templates.Select(t => t.Exclusions.Count == 0 && !t.Elements.Any(e => e is ListSlot))];
+        ShapesDecide = [.. templates.Select(t => t.NotIssued.Count == 0 && !t.Elements.Any(e => e is ListSlot))];
         Country = country;
         State = state;
         Format = format;
@@ -46,7 +46,7 @@ public sealed class FormatScope
     /// <summary>How many texts each template's shapes hold (lists counted by their per-position sets).</summary>
     internal double[] Sizes { get; }
 
-    /// <summary>Per template: whether a text its shapes allow is always valid (no list tokens, no exclusion rule), so
+    /// <summary>Per template: whether a text its shapes allow is always valid (no list tokens, no notIssued rule: prior 1), so
     /// that the registry need not be asked.</summary>
     internal bool[] ShapesDecide { get; }
 
