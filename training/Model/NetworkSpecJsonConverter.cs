@@ -15,9 +15,7 @@ public sealed class NetworkSpecJsonConverter : JsonConverter<NetworkSpec>
         return NetworkJson.Parse(document.RootElement, "the network of a checkpoint");
     }
 
-    public override void Write(Utf8JsonWriter writer, NetworkSpec value, JsonSerializerOptions options)
-    {
-        using var document = JsonDocument.Parse(NetworkJson.Write(value, indented: false));
-        document.RootElement.WriteTo(writer);
-    }
+    // One line even in an indented file: the record is network.json's, which gives it one layer a line.
+    public override void Write(Utf8JsonWriter writer, NetworkSpec value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(NetworkJson.Write(value, indented: false));
 }

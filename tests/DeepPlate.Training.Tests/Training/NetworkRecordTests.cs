@@ -91,6 +91,18 @@ public sealed class NetworkRecordTests : IDisposable
     }
 
     [Fact]
+    public void The_shipped_models_are_read_as_the_standard_network_they_are()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "models"), "*.onnx"))
+        {
+            using var shipped = new PlateModel(file, threads: 1);
+            Assert.Equal(NetworkSpec.Standard(32, 128, shipped.Info.Slots, shipped.Info.Classes), OnnxImporter.Spec(file));
+        }
+        using var de = OnnxImporter.Load(Path.Combine(AppContext.BaseDirectory, "models", "de.onnx"));
+        Assert.Equal(1_080_096, de.ParameterCount());
+    }
+
+    [Fact]
     public void A_run_without_records_is_resumed_and_exported_as_the_standard_network_of_its_options()
     {
         var options = TinyRuns.Options(dir, "nl", "old", samples: 64);
