@@ -13,6 +13,10 @@ namespace DeepPlate.Inference;
 /// <param name="EceBefore">Expected calibration error of the per-slot confidences before calibration.</param>
 /// <param name="EceAfter">The same after calibration, on the same held-out plates.</param>
 /// <param name="Training">A one-line summary of the training run (samples, minutes, final validation accuracy).</param>
+/// <param name="DegradationsSha256">Hash of the degradation spec (synth/degradations.jsonc) the run drew its plates
+/// from; null in models exported before it was recorded.</param>
+/// <param name="AppearanceSha256">Hash of the run's appearance spec (of the word "plain" and a newline for the plain
+/// generator); null in models exported before it was recorded.</param>
 public sealed record ModelInfo(
     string Country,
     string Alphabet,
@@ -23,11 +27,19 @@ public sealed record ModelInfo(
     double Temperature,
     double EceBefore,
     double EceAfter,
-    string Training)
+    string Training,
+    string? DegradationsSha256 = null,
+    string? AppearanceSha256 = null)
 {
     public const string InputName = "input";
     public const string OutputName = "probs";
     private const string Prefix = "deepplate.";
+
+    /// <summary>
+    /// The network's description (the JSON of DeepPlate.Training.NetworkJson), written by the exporter and read by the
+    /// importer to rebuild the network for further training. The reader runs the graph itself and never needs it.
+    /// </summary>
+    public const string NetworkKey = Prefix + "network";
 
     /// <summary>Classes per slot: the alphabet plus "no character".</summary>
     public int Classes => Alphabet.Length + 1;
@@ -47,6 +59,9 @@ public sealed record ModelInfo(
         new(Prefix + "ece_before", EceBefore.ToString("R", CultureInfo.InvariantCulture)),
         new(Prefix + "ece_after", EceAfter.ToString("R", CultureInfo.InvariantCulture)),
         new(Prefix + "training", Training),
+        // Absent rather than empty when unknown, as in the files written before they were recorded.
+        .. (DegradationsSha256 is null ? [] : new KeyValuePair<string, string>[] { new(Prefix + "degradations_sha256", DegradationsSha256) }),
+        .. (AppearanceSha256 is null ? [] : new KeyValuePair<string, string>[] { new(Prefix + "appearance_sha256", AppearanceSha256) }),
     ];
 
     /// <exception cref="InvalidDataException">A key is missing or malformed: the file is not a DeepPlate model.</exception>
@@ -63,6 +78,7 @@ public sealed record ModelInfo(
             : throw new InvalidDataException($"{source}: metadata '{Prefix}{key}' is not a number");
 
         return new ModelInfo(Get("country"), Get("alphabet"), Int("slots"), Int("input_height"), Int("input_width"),
-            Get("formats_sha256"), Real("temperature"), Real("ece_before"), Real("ece_after"), Get("training"));
+            Get("formats_sha256"), Real("temperature"), Real("ece_before"), Real("ece_after"), Get("training"),
+            metadata.GetValueOrDefault(Prefix + "degradations_sha256"), metadata.GetValueOrDefault(Prefix + "appearance_sha256"));
     }
 }

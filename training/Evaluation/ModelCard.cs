@@ -66,7 +66,11 @@ public static class ModelCard
             .Line($"  (`scripts/train-models` runs both for a list of countries.) Every other option has its default; all of them: " +
                   string.Join(", ", RecordOptions<TrainOptions>.Describe(options).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".");
         if (StartingModel(startedFrom ?? options.InitFrom, sha256) is { } start) md.Line(start);
-        md.Line($"- Data: {Spec(run.Degradations)} (camera) and {Spec(run.Appearance)} (appearance), copies in the run folder.");
+        // The model's own record (or, in models older than it, the standard network its first convolution implies).
+        var network = OnnxImporter.Spec(model);
+        md.Line($"- Network: {network.Describe()}; {network.ParameterCount().ToString("N0", CultureInfo.InvariantCulture)} parameters.");
+        md.Line($"- Data: format files SHA-256 `{info.FormatsSha256}`; {Spec(run.Degradations, info.DegradationsSha256)} (camera) and " +
+                $"{Spec(run.Appearance, info.AppearanceSha256)} (appearance), copies in the run folder.");
         var minutes = state.Seconds / 60;
         foreach (var earlier in chain ?? [])
         {
@@ -116,9 +120,16 @@ public static class ModelCard
         return $"- Started from: `{start.Id}` (trained: {start.Info.Training}); its card, where it had one, is in the git history of `inference/models/`.";
     }
 
-    private static string Spec(string file) => RunFolder.Sha256(file) is { } sha
-        ? $"`{System.IO.Path.GetFileName(file)}` SHA-256 `{sha[..12]}…`"
-        : $"`{System.IO.Path.GetFileName(file)}` not recorded (a run older than the copies)";
+    /// <summary>A data spec's hash as the model records it, else as the run's copy gives it (models older than the record).</summary>
+    private static string Spec(string file, string? recorded = null)
+    {
+        var name = System.IO.Path.GetFileName(file);
+        var copy = RunFolder.Sha256(file);
+        if ((recorded ?? copy) is not { } sha) return $"`{name}` not recorded (a run older than the copies)";
+        // A copy that no longer matches the model means the folder was changed since: say so rather than pick one.
+        var changed = recorded is not null && copy is not null && copy != recorded ? $" (the run folder's copy now has SHA-256 `{copy}`)" : "";
+        return $"`{name}` SHA-256 `{sha}`{changed}";
+    }
 
     private static string Percent(double rate) => (100 * rate).ToString("F1", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DeepPlate.Training;
 
 /// <summary>One layer of the network, as both the TorchSharp builder and the ONNX exporter read it.</summary>
@@ -13,7 +15,10 @@ public sealed record Pool(int Height, int Width) : Layer;
 /// The network as data: a stack of layers over a 1 x <see cref="InputHeight"/> x <see cref="InputWidth"/> grey plate,
 /// then the slot head (flatten, dropout, one linear layer to slots x classes). The builder (<see cref="PlateNet"/>)
 /// and the exporter (<see cref="OnnxExporter"/>) both walk this, so they cannot disagree about the architecture.
+/// It is saved with every run, checkpoint and exported model (<see cref="NetworkJson"/>), so a network is rebuilt
+/// from its own record rather than from today's <see cref="Standard"/>.
 /// </summary>
+[JsonConverter(typeof(NetworkSpecJsonConverter))]
 public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<Layer> Layers, double Dropout, int Slots, int Classes)
 {
     /// <summary>
@@ -31,6 +36,48 @@ public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<
             new ConvBlock(2 * width, Kernel: 1),
         ],
         0.2, slots, classes);
+
+    /// <summary>The same network with another country's head (its slots and alphabet).</summary>
+    public NetworkSpec WithHead(int slots, int classes) => this with { Slots = slots, Classes = classes };
+
+    /// <summary>Trainable parameters (convolutions, batch-norm scales and shifts, the head), counted without building it.</summary>
+    public long ParameterCount()
+    {
+        long count = 0;
+        var channels = 1;
+        foreach (var layer in Layers)
+        {
+            if (layer is not ConvBlock conv) continue;
+            count += (long)channels * conv.Channels * conv.Kernel * conv.Kernel + 2L * conv.Channels;
+            channels = conv.Channels;
+        }
+        var (c, h, w) = FeatureShape();
+        return count + ((long)c * h * w + 1) * Slots * Classes;
+    }
+
+    /// <summary>
+    /// One line for summaries and cards: "width W" for the standard network of that width, else the layers
+    /// (c32 a 3 x 3 block of 32 channels, c64k1 a 1 x 1 one, p2x2 a pooling).
+    /// </summary>
+    public string Describe()
+    {
+        var first = Layers.OfType<ConvBlock>().FirstOrDefault()?.Channels ?? 0;
+        if (Equals(Standard(InputHeight, InputWidth, Slots, Classes, first))) return $"width {first}";
+        return string.Join(' ', Layers.Select(l => l switch
+        {
+            ConvBlock { Kernel: 3 } c => $"c{c.Channels}",
+            ConvBlock c => $"c{c.Channels}k{c.Kernel}",
+            Pool p => $"p{p.Height}x{p.Width}",
+            _ => l.ToString(),
+        })) + FormattableString.Invariant($", dropout {Dropout}");
+    }
+
+    // A record compares its list by reference; two records of the same network must be equal.
+    public bool Equals(NetworkSpec? other) =>
+        other is not null && InputHeight == other.InputHeight && InputWidth == other.InputWidth && Dropout.Equals(other.Dropout)
+        && Slots == other.Slots && Classes == other.Classes && Layers.SequenceEqual(other.Layers);
+
+    public override int GetHashCode() => HashCode.Combine(InputHeight, InputWidth, Layers.Count, Dropout, Slots, Classes);
 
     /// <summary>Channels, height and width of the feature map the head flattens.</summary>
     public (int Channels, int Height, int Width) FeatureShape()

@@ -10,7 +10,8 @@ namespace DeepPlate.Training;
 /// Writes a trained <see cref="PlateNet"/> as an ONNX file (opset 17) by walking its <see cref="NetworkSpec"/>:
 /// Conv with batch normalisation folded into its weights, Relu, MaxPool, Flatten, Gemm, Reshape, Softmax. The
 /// calibration temperature is folded into the last layer (logits / T), so the graph outputs calibrated
-/// probabilities [N, slots, classes] and the file describes itself through <see cref="ModelInfo"/> metadata.
+/// probabilities [N, slots, classes] and the file describes itself through <see cref="ModelInfo"/> metadata and
+/// the network's record (<see cref="ModelInfo.NetworkKey"/>).
 /// </summary>
 public static class OnnxExporter
 {
@@ -100,6 +101,8 @@ public static class OnnxExporter
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
         foreach (var (key, value) in info.ToMetadata()) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        // The graph alone does not say how to train the network further; its record lets the importer rebuild it.
+        model.MetadataProps.Add(new StringStringEntryProto { Key = ModelInfo.NetworkKey, Value = NetworkJson.Write(spec, indented: false) });
         return model;
     }
 

@@ -7,7 +7,7 @@ namespace DeepPlate.Training;
 
 /// <summary>
 /// Reads an exported DeepPlate model back into a <see cref="PlateNet"/>, so a shipped model can seed a new country
-/// (<c>train --init-from MODEL.onnx</c>). The exporter folded batch normalisation into the convolutions and the
+/// (<c>train --init-from MODEL.onnx</c>), built from the network's record in the model. The exporter folded batch normalisation into the convolutions and the
 /// temperature into the head; here the folded weights go into the convolutions, the folded biases into batch norm
 /// layers set to the identity (mean 0, variance 1 - eps, scale 1), and the head is multiplied by the temperature again,
 /// which gives the same function the checkpoint had in eval mode.
@@ -19,27 +19,7 @@ public static class OnnxImporter
     public static PlateNet Load(string path)
     {
         TorchSetup.Ensure();
-        ModelProto model;
-        try
-        {
-            using var file = File.OpenRead(path);
-            model = ModelProto.Parser.ParseFrom(file);
-        }
-        catch (Google.Protobuf.InvalidProtocolBufferException e)
-        {
-            throw new InvalidDataException($"{path}: not an ONNX model ({e.Message})", e);
-        }
-        var info = ModelInfo.FromMetadata(model.MetadataProps.ToDictionary(p => p.Key, p => p.Value), path);
-        var tensors = new Dictionary<string, (long[] Dims, float[] Values)>();
-        foreach (var t in model.Graph.Initializer)
-        {
-            if (t.DataType != (int)TensorProto.Types.DataType.Float) continue;
-            tensors[t.Name] = ([.. t.Dims], MemoryMarshal.Cast<byte, float>(t.RawData.Span).ToArray());
-        }
-        if (!tensors.TryGetValue("conv0.w", out var first))
-            throw new InvalidDataException($"{path}: not a DeepPlate network (no conv0.w)");
-        var spec = NetworkSpec.Standard(info.InputHeight, info.InputWidth, info.Slots, info.Classes, (int)first.Dims[0]);
-
+        var (info, spec, tensors) = Read(path);
         var net = new PlateNet(spec);
         var state = net.state_dict();
         using (no_grad())
@@ -59,6 +39,52 @@ public static class OnnxImporter
             Set(state, "head.bias", OnnxExporter.Scaled(Get(tensors, "head.b", path), t), path);
         }
         return net;
+    }
+
+    /// <summary>The network of an exported model, read without building it.</summary>
+    public static NetworkSpec Spec(string path) => Read(path).Spec;
+
+    private static (ModelInfo Info, NetworkSpec Spec, Dictionary<string, (long[] Dims, float[] Values)> Tensors) Read(string path)
+    {
+        ModelProto model;
+        try
+        {
+            using var file = File.OpenRead(path);
+            model = ModelProto.Parser.ParseFrom(file);
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException e)
+        {
+            throw new InvalidDataException($"{path}: not an ONNX model ({e.Message})", e);
+        }
+        var metadata = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
+        var info = ModelInfo.FromMetadata(metadata, path);
+        var tensors = new Dictionary<string, (long[] Dims, float[] Values)>();
+        foreach (var t in model.Graph.Initializer)
+        {
+            if (t.DataType != (int)TensorProto.Types.DataType.Float) continue;
+            tensors[t.Name] = ([.. t.Dims], MemoryMarshal.Cast<byte, float>(t.RawData.Span).ToArray());
+        }
+        return (info, Network(metadata, info, tensors, path), tensors);
+    }
+
+    /// <summary>
+    /// The model's record of its network, or for models exported before the record (the first shipped ones) the
+    /// standard network, whose width is the first convolution's output channels.
+    /// </summary>
+    private static NetworkSpec Network(IReadOnlyDictionary<string, string> metadata, ModelInfo info,
+        IReadOnlyDictionary<string, (long[] Dims, float[] Values)> tensors, string path)
+    {
+        if (metadata.TryGetValue(ModelInfo.NetworkKey, out var record))
+        {
+            var spec = NetworkJson.Parse(record, $"{path}: metadata '{ModelInfo.NetworkKey}'");
+            if (spec.InputHeight != info.InputHeight || spec.InputWidth != info.InputWidth || spec.Slots != info.Slots || spec.Classes != info.Classes)
+                throw new InvalidDataException($"{path}: the network's record ({spec.InputHeight}x{spec.InputWidth} in, {spec.Slots} x {spec.Classes} out) " +
+                    $"disagrees with the model's metadata ({info.InputHeight}x{info.InputWidth}, {info.Slots} x {info.Classes})");
+            return spec;
+        }
+        if (!tensors.TryGetValue("conv0.w", out var first))
+            throw new InvalidDataException($"{path}: not a DeepPlate network (no conv0.w and no '{ModelInfo.NetworkKey}')");
+        return NetworkSpec.Standard(info.InputHeight, info.InputWidth, info.Slots, info.Classes, (int)first.Dims[0]);
     }
 
     private static float[] Get(Dictionary<string, (long[] Dims, float[] Values)> tensors, string name, string path) =>

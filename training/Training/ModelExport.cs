@@ -12,15 +12,11 @@ namespace DeepPlate.Training;
 /// </summary>
 public static class ModelExport
 {
-    public static NetworkSpec Spec(TrainOptions o, ModelAlphabet alphabet) =>
-        NetworkSpec.Standard(o.InputHeight, o.InputWidth, alphabet.Slots, alphabet.Classes, o.NetworkWidth);
-
-    /// <summary>The network of a run folder's checkpoint, built from the run's own options.</summary>
+    /// <summary>The network of a run folder's checkpoint, built from the run's record of it.</summary>
     public static PlateNet LoadCheckpoint(RunFolder run)
     {
         TorchSetup.Ensure();
-        var options = run.LoadOptions();
-        var net = new PlateNet(Spec(options, ModelAlphabet.For(FormatRegistry.Default.Country(options.Country))));
+        var net = new PlateNet(RunNetwork.Recorded(run));
         net.load(run.Weights);
         return net;
     }
@@ -35,16 +31,17 @@ public static class ModelExport
         using var net = LoadCheckpoint(run);
         net.eval();
 
-        var (inputs, labels) = PlateSampler.FixedSet(country.Code, options.InputHeight, options.InputWidth,
+        var (inputs, labels) = PlateSampler.FixedSet(country.Code, net.Spec.InputHeight, net.Spec.InputWidth,
             options.CalibrationSeed, options.CalibrationSamples, 1, options.ComputeThreads, AppearanceSpec.Resolve(options.Appearance));
         var logits = Validation.Logits(net, inputs, options.CalibrationSamples);
         var calibration = TemperatureScaling.Fit(logits, labels, alphabet.Classes, options.CalibrationSamples);
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{state.Samples} samples, {state.Seconds / 60:F0} min, validation at full difficulty: {state.ValidationCharAccuracy:P1} characters, {state.ValidationPlateAccuracy:P1} plates; " +
-            $"network width {options.NetworkWidth}, {net.ParameterCount()} parameters; seed {options.Seed}");
-        var info = new ModelInfo(country.Code, alphabet.Characters, alphabet.Slots, options.InputHeight, options.InputWidth,
-            country.Sha256, calibration.Temperature, calibration.EceBefore, calibration.EceAfter, summary);
+            $"network {net.Spec.Describe()}, {net.ParameterCount()} parameters; seed {options.Seed}");
+        var info = new ModelInfo(country.Code, alphabet.Characters, alphabet.Slots, net.Spec.InputHeight, net.Spec.InputWidth,
+            country.Sha256, calibration.Temperature, calibration.EceBefore, calibration.EceAfter, summary,
+            run.DegradationsSha256, run.AppearanceSha256);
         OnnxExporter.Export(net, info, output);
         return (info, calibration);
     }

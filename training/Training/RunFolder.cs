@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace DeepPlate.Training;
 
 /// <summary>
-/// The files of one training run, all in one folder: the resolved options, metrics over time, the checkpoint (model
-/// and optimiser state plus where the run stopped) and the exported, calibrated model.
+/// The files of one training run, all in one folder: the resolved options, the network, metrics over time, the
+/// checkpoint (model and optimiser state plus where the run stopped and which network it holds) and the exported,
+/// calibrated model.
 /// </summary>
 public sealed record RunFolder(string Path)
 {
@@ -16,6 +17,7 @@ public sealed record RunFolder(string Path)
     public string Optimizer => System.IO.Path.Combine(Path, "checkpoint.optimizer");
     public string State => System.IO.Path.Combine(Path, "checkpoint.json");
     public string Model => System.IO.Path.Combine(Path, "model.onnx");
+    public string Network => System.IO.Path.Combine(Path, "network.json");
 
     public bool HasCheckpoint => File.Exists(Weights) && File.Exists(State);
 
@@ -40,6 +42,20 @@ public sealed record RunFolder(string Path)
     /// <summary>The SHA-256 of a spec copy, or null when the run has none (runs older than the copies).</summary>
     public static string? Sha256(string file) =>
         File.Exists(file) ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))) : null;
+
+    /// <summary>The SHA-256 of the run's copies of its data specs, or null for runs older than the copies.</summary>
+    public string? DegradationsSha256 => Sha256(Degradations);
+    public string? AppearanceSha256 => Sha256(Appearance);
+
+    /// <summary>Writes network.json, the network the run trains, so it is read and not re-derived from options.</summary>
+    public void SaveNetwork(NetworkSpec spec)
+    {
+        Directory.CreateDirectory(Path);
+        WriteAtomically(Network, NetworkJson.Write(spec));
+    }
+
+    /// <summary>The run's network.json, or null for runs older than it.</summary>
+    public NetworkSpec? LoadNetwork() => File.Exists(Network) ? NetworkJson.Parse(File.ReadAllText(Network), Network) : null;
 
     public void SaveOptions(TrainOptions options)
     {
@@ -66,4 +82,6 @@ public sealed record RunFolder(string Path)
 }
 
 /// <summary>Where a run stopped: enough to resume it on the same sample stream and schedule.</summary>
-public sealed record CheckpointState(long Step, long Samples, double Seconds, double ValidationCharAccuracy, double ValidationPlateAccuracy);
+/// <param name="Network">The network whose weights the checkpoint holds; null in checkpoints older than the record.</param>
+public sealed record CheckpointState(long Step, long Samples, double Seconds, double ValidationCharAccuracy, double ValidationPlateAccuracy,
+    NetworkSpec? Network = null);

@@ -54,8 +54,11 @@ public sealed record TrainOptions
     [Description("Network input width in pixels.")]
     public int InputWidth { get; init; } = 128;
 
-    [Description("Channels of the first convolution; the later ones are multiples of it.")]
+    [Description("Channels of the first convolution of the standard network; the later ones are multiples of it. Not used with --network or --init-from.")]
     public int NetworkWidth { get; init; } = 32;
+
+    [Description("A network description (JSON, as network.json in a run folder) to train instead of the standard network; its input and head must fit the country and the input size.")]
+    public string? Network { get; init; }
 
     [Description("Seed of the training sample stream.")]
     public ulong Seed { get; init; } = 1;
@@ -87,7 +90,7 @@ public sealed record TrainOptions
     [Description("Threads TorchSharp computes with; 0: one per core.")]
     public int Threads { get; init; }
 
-    [Description("Start from the weights of an exported model (.onnx) or a run folder, e.g. another country's; layers of another shape start fresh.")]
+    [Description("Start from the weights of an exported model (.onnx) or a run folder, e.g. another country's, and from its network (unless --network is given); layers of another shape start fresh.")]
     public string? InitFrom { get; init; }
 
     /// <summary>The threads TorchSharp and the fixed-set generators use.</summary>

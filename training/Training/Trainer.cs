@@ -31,9 +31,12 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         torch.set_num_threads(threads);
         random.manual_seed((long)(options.Seed % long.MaxValue));
 
-        var spec = ModelExport.Spec(options, alphabet);
+        // Unless --network says otherwise, a run started from a model trains that model's network. Its weights are
+        // loaded after the new network is built, so a seed draws the same initial weights and dropout as it always did.
+        var initFrom = resume ? null : options.InitFrom;
+        var spec = RunNetwork.Choose(options, run, resume, initFrom is null ? null : SourceSpec(initFrom));
         using var net = new PlateNet(spec);
-        if (options.InitFrom is not null && !resume) InitFrom(net, options.InitFrom);
+        if (initFrom is not null) InitFrom(net, initFrom);
         using var optimizer = optim.AdamW(net.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
 
         var state = new CheckpointState(0, 0, 0, 0, 0);
@@ -45,6 +48,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             state = run.LoadState();
         }
         run.SaveOptions(options);
+        run.SaveNetwork(spec);
         run.SaveSpecs(DegradationSpec.Default.File, options.Appearance);
         if (!resume || !File.Exists(run.Metrics))
             File.WriteAllText(run.Metrics, "step,samples,seconds,learning_rate,difficulty,train_loss,val_loss,val_char_accuracy,val_plate_accuracy,samples_per_second\n");
@@ -110,7 +114,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             }
             if (samples >= nextCheckpoint || finished)
             {
-                Checkpoint(net, optimizer, new CheckpointState(step, samples, seconds, validation?.CharAccuracy ?? 0, validation?.PlateAccuracy ?? 0));
+                Checkpoint(net, optimizer, new CheckpointState(step, samples, seconds, validation?.CharAccuracy ?? 0, validation?.PlateAccuracy ?? 0, spec));
                 nextCheckpoint += options.CheckpointEvery;
             }
             report?.Invoke(new TrainStatus(step, samples, progress, rate, loss, learningRate, difficulty,
@@ -159,11 +163,17 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         if (copied == 0) throw new ArgumentException($"--init-from: {source} shares no layer with this network");
     }
 
-    private static PlateNet LoadSource(string source)
+    private static PlateNet LoadSource(string source) =>
+        File.Exists(source) ? OnnxImporter.Load(source) : ModelExport.LoadCheckpoint(SourceRun(source));
+
+    private static NetworkSpec SourceSpec(string source) =>
+        File.Exists(source) ? OnnxImporter.Spec(source) : RunNetwork.Recorded(SourceRun(source));
+
+    private static RunFolder SourceRun(string source)
     {
-        if (File.Exists(source)) return OnnxImporter.Load(source);
         var run = new RunFolder(source);
-        if (!run.HasCheckpoint) throw new FileNotFoundException($"--init-from: {source} is neither a model file nor a run folder with a checkpoint", run.Weights);
-        return ModelExport.LoadCheckpoint(run);
+        return run.HasCheckpoint
+            ? run
+            : throw new FileNotFoundException($"--init-from: {source} is neither a model file nor a run folder with a checkpoint", run.Weights);
     }
 }

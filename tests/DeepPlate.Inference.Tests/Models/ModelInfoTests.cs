@@ -14,6 +14,22 @@ public sealed class ModelInfoTests
     }
 
     [Fact]
+    public void TheDataSpecHashesRoundTripAndAreAbsentFromOlderFiles()
+    {
+        var recorded = Sample with { DegradationsSha256 = "d1", AppearanceSha256 = "a2" };
+        var metadata = recorded.ToMetadata().ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal("d1", metadata["deepplate.degradations_sha256"]);
+        Assert.Equal("a2", metadata["deepplate.appearance_sha256"]);
+        Assert.Equal(recorded, ModelInfo.FromMetadata(metadata, "x.onnx"));
+
+        // A file written before they were recorded has neither key, and is read with neither hash.
+        Assert.DoesNotContain(Sample.ToMetadata(), p => p.Key.Contains("degradations") || p.Key.Contains("appearance"));
+        var older = ModelInfo.FromMetadata(Sample.ToMetadata().ToDictionary(p => p.Key, p => p.Value), "x.onnx");
+        Assert.Null(older.DegradationsSha256);
+        Assert.Null(older.AppearanceSha256);
+    }
+
+    [Fact]
     public void MissingKeyNamesTheKeyAndTheFile()
     {
         var metadata = Sample.ToMetadata().Where(p => p.Key != "deepplate.slots").ToDictionary(p => p.Key, p => p.Value);

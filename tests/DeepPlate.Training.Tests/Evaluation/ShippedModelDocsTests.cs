@@ -19,8 +19,9 @@ public sealed class ShippedModelDocsTests : IDisposable
         var options = new TrainOptions { Country = country, Out = run.Path, Minutes = 3, InitFrom = "de.onnx" };
         run.SaveOptions(options);
         run.SaveState(new CheckpointState(10, 640, 180, 0.25, 0.05));
+        run.SaveSpecs(DeepPlate.Synth.DegradationSpec.Default.File, "plain");
         var model = Path.Combine(dir, $"{country}.onnx");
-        TinyModel.Export(country, model);
+        TinyModel.Export(country, model, run: run);
         var eval = Path.Combine(run.Path, "eval");
         EvalCommand.Run(new EvalCommand.Settings(model, 2, eval, 2) { Grid = Grid }, TextWriter.Null);
         return (run, model, eval);
@@ -37,11 +38,28 @@ public sealed class ShippedModelDocsTests : IDisposable
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model))), card);
         Assert.Contains("deepplate train --country fr --minutes 3 --init-from de.onnx\n", card);
         Assert.Contains("Samples seen: 640 in 3 minutes", card);
+        Assert.Contains("- Network: c4 p4x8, dropout 0; ", card);
+        Assert.Contains($"- Data: format files SHA-256 `{DeepPlate.Formats.FormatRegistry.Default.Country("fr").Sha256}`; " +
+            $"`degradations.jsonc` SHA-256 `{run.DegradationsSha256}` (camera) and `appearance.jsonc` SHA-256 `{run.AppearanceSha256}` (appearance)", card);
         var clean = json.Targets()[0];
         Assert.NotNull(clean.Value);
         Assert.Contains($"| clean plates read exactly (exact plate accuracy) | 100 px, no noise, no JPEG | ≥ 99.5 % | {clean.Shown} | {clean.Verdict} |", card);
         Assert.Contains("### Character top-1 accuracy (%)", card);
         Assert.Equal(1, card.Split("## Targets").Length - 1);
+    }
+
+    [Fact]
+    public void TheCardGivesTheDataHashesTheModelRecordsAndSaysWhenTheRunsCopyDiffers()
+    {
+        var (run, model, eval) = TinyRun("fr");
+        var recorded = run.AppearanceSha256;
+        File.WriteAllText(run.Appearance, "{}\n");
+        var card = ModelCard.Write(model, run, eval);
+        Assert.Contains($"`appearance.jsonc` SHA-256 `{recorded}` (the run folder's copy now has SHA-256 `{run.AppearanceSha256}`) (appearance)", card);
+
+        // A model exported before the hashes were recorded shows the run's copies.
+        TinyModel.Export("fr", model);
+        Assert.Contains($"`appearance.jsonc` SHA-256 `{run.AppearanceSha256}` (appearance)", ModelCard.Write(model, run, eval));
     }
 
     [Fact]

@@ -12,18 +12,7 @@ public sealed class TrainerTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
-    private TrainOptions Tiny(string country, string name, long samples = 128) => new()
-    {
-        Country = country,
-        Out = Path.Combine(dir, name),
-        Samples = samples,
-        BatchSize = 32,
-        NetworkWidth = 4,
-        ValidationSamples = 16,
-        CalibrationSamples = 16,
-        ValidateEvery = 64,
-        CheckpointEvery = 64,
-    };
+    private TrainOptions Tiny(string country, string name, long samples = 128) => TinyRuns.Options(dir, country, name, samples);
 
     [Fact]
     public void CanOverfitOneBatch()
