@@ -200,7 +200,10 @@ public sealed class CoverageRasterizer
             xEnd = ax;
         }
         var dxdy = (xEnd - x) / (yBottom - yTop);
-        if (yTop < 0) x -= yTop * dxdy;
+        // The edge is clipped to [0, width] already; rounding in the walk along a near-horizontal edge (dxdy huge)
+        // must not carry x past it, out of the buffer.
+        var (xMin, xMax) = x < xEnd ? (x, xEnd) : (xEnd, x);
+        if (yTop < 0) x = Math.Clamp(x - yTop * dxdy, xMin, xMax);
         var first = Math.Max(0, (int)MathF.Floor(yTop));
         var last = Math.Min(rows, (int)MathF.Ceiling(yBottom));
         var a = accumulation;
@@ -208,7 +211,7 @@ public sealed class CoverageRasterizer
         {
             var line = y * stride;
             var dy = Math.Min(y + 1f, yBottom) - Math.Max(y, yTop);
-            var xNext = x + dxdy * dy;
+            var xNext = Math.Clamp(x + dxdy * dy, xMin, xMax);
             var d = dy * dir;
             var (l, r) = x < xNext ? (x, xNext) : (xNext, x);
             var lFloor = MathF.Floor(l);
