@@ -49,7 +49,7 @@ public static class NetworkJson
         }
         text.Append("\n  ],\n")
             .Append("  \"dropout\": ").Append(spec.Dropout.ToString("R", CultureInfo.InvariantCulture)).Append(",\n")
-            .Append("  \"head\": ").Append(Inline(("kind", "slots"), ("slots", spec.Slots), ("classes", spec.Classes))).Append("\n}\n");
+            .Append("  \"head\": ").Append(Inline(("kind", HeadName(spec.Head)), ("slots", spec.Slots), ("classes", spec.Classes))).Append("\n}\n");
         return indented ? text.ToString() : JsonNode.Parse(text.ToString())!.ToJsonString();
     }
 
@@ -97,13 +97,13 @@ public static class NetworkJson
 
         var headElement = network["head"];
         if (headElement.ValueKind != JsonValueKind.Object || !headElement.TryGetProperty("kind", out var headKind) || headKind.ValueKind != JsonValueKind.String)
-            throw Fault(source, "'head' has no 'kind' (slots)");
-        if (headKind.GetString() != "slots")
-            throw Fault(source, $"the head is of kind '{headKind.GetString()}'; this DeepPlate knows slots");
+            throw Fault(source, "'head' has no 'kind' (slots or attention)");
+        var kindOfHead = Enum.GetValues<HeadKind>().Where(k => HeadName(k) == headKind.GetString()).Cast<HeadKind?>().FirstOrDefault()
+            ?? throw Fault(source, $"the head is of kind '{headKind.GetString()}'; this DeepPlate knows slots and attention");
         var head = Object(headElement, source, "head", "kind", "slots", "classes");
 
         var spec = new NetworkSpec(Int(input, "height", source, "input"), Int(input, "width", source, "input"), layers, dropout,
-            Int(head, "slots", source, "head"), Int(head, "classes", source, "head"));
+            Int(head, "slots", source, "head"), Int(head, "classes", source, "head"), kindOfHead);
         try
         {
             spec.FeatureShape();
@@ -114,6 +114,8 @@ public static class NetworkJson
         }
         return spec;
     }
+
+    private static string HeadName(HeadKind kind) => kind.ToString().ToLowerInvariant();
 
     private static ConvBlock Conv(Dictionary<string, JsonElement> layer, string source, string where)
     {

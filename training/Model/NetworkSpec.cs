@@ -11,15 +11,29 @@ public sealed record ConvBlock(int Channels, int Kernel = 3) : Layer;
 /// <summary>Max pooling with a window (and stride) of Height x Width.</summary>
 public sealed record Pool(int Height, int Width) : Layer;
 
+/// <summary>How the feature map becomes per-slot logits.</summary>
+public enum HeadKind
+{
+    /// <summary>Flatten, dropout, one linear layer to slots x classes: each slot learns alone, from every feature.</summary>
+    Slots,
+
+    /// <summary>
+    /// The feature columns attend to each other once, then each slot attends to the columns with a learned query and
+    /// one classifier shared by every slot reads what it gathered (<see cref="AttentionHead"/>).
+    /// </summary>
+    Attention,
+}
+
 /// <summary>
 /// The network as data: a stack of layers over a 1 x <see cref="InputHeight"/> x <see cref="InputWidth"/> grey plate,
-/// then the slot head (flatten, dropout, one linear layer to slots x classes). The builder (<see cref="PlateNet"/>)
+/// then a head (<see cref="HeadKind"/>) to slots x classes. The builder (<see cref="PlateNet"/>)
 /// and the exporter (<see cref="OnnxExporter"/>) both walk this, so they cannot disagree about the architecture.
 /// It is saved with every run, checkpoint and exported model (<see cref="NetworkJson"/>), so a network is rebuilt
 /// from its own record rather than from today's <see cref="Standard"/>.
 /// </summary>
 [JsonConverter(typeof(NetworkSpecJsonConverter))]
-public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<Layer> Layers, double Dropout, int Slots, int Classes)
+public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<Layer> Layers, double Dropout, int Slots, int Classes,
+    HeadKind Head = HeadKind.Slots)
 {
     /// <summary>
     /// About 1 M parameters (4 MB) and 75 M multiply-adds on 32 x 128. Four poolings bring 32 x 128 down to 2 x 16:
@@ -52,7 +66,10 @@ public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<
             channels = conv.Channels;
         }
         var (c, h, w) = FeatureShape();
-        return count + ((long)c * h * w + 1) * Slots * Classes;
+        if (Head == HeadKind.Slots) return count + ((long)c * h * w + 1) * Slots * Classes;
+        // Column positions, query/key/value/mix, layer norm, slot queries, slot key/value, the shared classifier.
+        long d = c * h;
+        return count + w * d + 4 * d * d + 2 * d + Slots * d + 2 * d * d + (d + 1) * Classes;
     }
 
     /// <summary>
@@ -62,20 +79,21 @@ public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<
     public string Describe()
     {
         var first = Layers.OfType<ConvBlock>().FirstOrDefault()?.Channels ?? 0;
-        if (Equals(Standard(InputHeight, InputWidth, Slots, Classes, first))) return $"width {first}";
+        var head = Head == HeadKind.Slots ? "" : $", {Head.ToString().ToLowerInvariant()} head";
+        if (Equals(Standard(InputHeight, InputWidth, Slots, Classes, first) with { Head = Head })) return $"width {first}{head}";
         return string.Join(' ', Layers.Select(l => l switch
         {
             ConvBlock { Kernel: 3 } c => $"c{c.Channels}",
             ConvBlock c => $"c{c.Channels}k{c.Kernel}",
             Pool p => $"p{p.Height}x{p.Width}",
             _ => l.ToString(),
-        })) + FormattableString.Invariant($", dropout {Dropout}");
+        })) + FormattableString.Invariant($", dropout {Dropout}") + head;
     }
 
     // A record compares its list by reference; two records of the same network must be equal.
     public bool Equals(NetworkSpec? other) =>
         other is not null && InputHeight == other.InputHeight && InputWidth == other.InputWidth && Dropout.Equals(other.Dropout)
-        && Slots == other.Slots && Classes == other.Classes && Layers.SequenceEqual(other.Layers);
+        && Slots == other.Slots && Classes == other.Classes && Head == other.Head && Layers.SequenceEqual(other.Layers);
 
     public override int GetHashCode() => HashCode.Combine(InputHeight, InputWidth, Layers.Count, Dropout, Slots, Classes);
 

@@ -6,13 +6,15 @@ namespace DeepPlate.Training;
 
 /// <summary>
 /// The TorchSharp network built from a <see cref="NetworkSpec"/>: grey plates [N, 1, H, W] in, per-slot logits
-/// [N, slots, classes] out. Module names (conv{i}, bn{i}, pool{i}, dropout, head) are what the exporter reads.
+/// [N, slots, classes] out. Module names (conv{i}, bn{i}, pool{i}, dropout, head) are what the exporter reads. The
+/// slots head is the linear layer itself (head.weight, head.bias: the names of every model trained before heads had
+/// kinds); the attention head is an <see cref="AttentionHead"/>.
 /// </summary>
 public sealed class PlateNet : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential body;
     private readonly Dropout dropout;
-    private readonly Linear head;
+    private readonly nn.Module<Tensor, Tensor> head;
 
     public NetworkSpec Spec { get; }
 
@@ -40,13 +42,19 @@ public sealed class PlateNet : nn.Module<Tensor, Tensor>
         }
         var (c, h, w) = spec.FeatureShape();
         dropout = nn.Dropout(spec.Dropout);
-        head = nn.Linear(c * h * w, spec.Slots * spec.Classes);
+        head = spec.Head switch
+        {
+            HeadKind.Slots => nn.Linear(c * h * w, spec.Slots * spec.Classes),
+            HeadKind.Attention => new AttentionHead(c, h, w, spec.Slots, spec.Classes, spec.Dropout),
+            var other => throw new NotSupportedException($"head {other}"),
+        };
         RegisterComponents();
     }
 
     public override Tensor forward(Tensor input)
     {
         using var features = body.forward(input);
+        if (Spec.Head == HeadKind.Attention) return head.forward(features);
         using var flat = features.flatten(1);
         using var dropped = dropout.forward(flat);
         using var logits = head.forward(dropped);

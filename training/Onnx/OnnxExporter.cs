@@ -13,7 +13,7 @@ namespace DeepPlate.Training;
 /// probabilities [N, slots, classes] and the file describes itself through <see cref="ModelInfo"/> metadata and
 /// the network's record (<see cref="ModelInfo.NetworkKey"/>).
 /// </summary>
-public static class OnnxExporter
+public static partial class OnnxExporter
 {
     private const long IrVersion = 8;
     private const long Opset = 17;
@@ -78,16 +78,11 @@ public static class OnnxExporter
         }
 
         // Dropout is the identity at inference and is left out.
-        var (fc, fh, fw) = spec.FeatureShape();
-        var features = fc * fh * fw;
         var scale = (float)(1 / info.Temperature);
-        graph.Initializer.Add(Tensor("head.w", Scaled(weights["head.weight"], scale), spec.Slots * spec.Classes, features));
-        graph.Initializer.Add(Tensor("head.b", Scaled(weights["head.bias"], scale), spec.Slots * spec.Classes));
-        graph.Initializer.Add(Int64Tensor("shape", -1, spec.Slots, spec.Classes));
-        graph.Node.Add(Node("Flatten", [current], "flat", Int("axis", 1)));
-        graph.Node.Add(Node("Gemm", ["flat", "head.w", "head.b"], "logits", Int("transB", 1)));
-        graph.Node.Add(Node("Reshape", ["logits", "shape"], "slot_logits"));
-        graph.Node.Add(Node("Softmax", ["slot_logits"], ModelInfo.OutputName, Int("axis", -1)));
+        var logits = spec.Head == HeadKind.Attention
+            ? AddAttentionHead(graph, weights, spec, current, scale)
+            : AddSlotsHead(graph, weights, spec, current, scale);
+        graph.Node.Add(Node("Softmax", [logits], ModelInfo.OutputName, Int("axis", -1)));
 
         var model = new ModelProto
         {
@@ -104,6 +99,20 @@ public static class OnnxExporter
         // The graph alone does not say how to train the network further; its record lets the importer rebuild it.
         model.MetadataProps.Add(new StringStringEntryProto { Key = ModelInfo.NetworkKey, Value = NetworkJson.Write(spec, indented: false) });
         return model;
+    }
+
+    /// <returns>The name of the logits [N, slots, classes], already divided by the temperature.</returns>
+    private static string AddSlotsHead(GraphProto graph, Dictionary<string, float[]> weights, NetworkSpec spec, string features, float scale)
+    {
+        var (fc, fh, fw) = spec.FeatureShape();
+        var size = fc * fh * fw;
+        graph.Initializer.Add(Tensor("head.w", Scaled(weights["head.weight"], scale), spec.Slots * spec.Classes, size));
+        graph.Initializer.Add(Tensor("head.b", Scaled(weights["head.bias"], scale), spec.Slots * spec.Classes));
+        graph.Initializer.Add(Int64Tensor("shape", -1, spec.Slots, spec.Classes));
+        graph.Node.Add(Node("Flatten", [features], "flat", Int("axis", 1)));
+        graph.Node.Add(Node("Gemm", ["flat", "head.w", "head.b"], "logits", Int("transB", 1)));
+        graph.Node.Add(Node("Reshape", ["logits", "shape"], "slot_logits"));
+        return "slot_logits";
     }
 
     // Conv(x) * gamma / sqrt(var + eps) + (beta - mean * gamma / sqrt(var + eps)), per output channel.

@@ -35,10 +35,29 @@ public static class OnnxImporter
                 Set(state, $"body.bn{i}.running_var", Filled(conv.Channels, (float)(1 - BatchNormEpsilon)), path);
             }
             var t = (float)info.Temperature;
-            Set(state, "head.weight", OnnxExporter.Scaled(Get(tensors, "head.w", path), t), path);
-            Set(state, "head.bias", OnnxExporter.Scaled(Get(tensors, "head.b", path), t), path);
+            if (spec.Head == HeadKind.Attention) SetAttentionHead(state, spec, tensors, t, path);
+            else
+            {
+                Set(state, "head.weight", OnnxExporter.Scaled(Get(tensors, "head.w", path), t), path);
+                Set(state, "head.bias", OnnxExporter.Scaled(Get(tensors, "head.b", path), t), path);
+            }
         }
         return net;
+    }
+
+    // The exporter stored each linear layer transposed and the classifier divided by the temperature.
+    private static void SetAttentionHead(Dictionary<string, Tensor> state, NetworkSpec spec,
+        Dictionary<string, (long[] Dims, float[] Values)> tensors, float temperature, string path)
+    {
+        var (c, h, _) = spec.FeatureShape();
+        var d = c * h;
+        foreach (var name in (string[])["columns", "slots", "norm.weight", "norm.bias"])
+            Set(state, $"head.{name}", Get(tensors, $"head.{name}", path), path);
+        foreach (var name in (string[])["query", "key", "value", "mix", "slot_key", "slot_value"])
+            Set(state, $"head.{name}.weight", OnnxExporter.Transposed(Get(tensors, $"head.{name}.t", path), d, d), path);
+        Set(state, "head.classify.weight",
+            OnnxExporter.Scaled(OnnxExporter.Transposed(Get(tensors, "head.classify.t", path), d, spec.Classes), temperature), path);
+        Set(state, "head.classify.bias", OnnxExporter.Scaled(Get(tensors, "head.classify.b", path), temperature), path);
     }
 
     /// <summary>The network of an exported model, read without building it.</summary>

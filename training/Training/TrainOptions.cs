@@ -39,6 +39,9 @@ public sealed record TrainOptions
     [Description("Gradients are clipped to this global L2 norm (0: no clipping).")]
     public double GradientClip { get; init; } = 5;
 
+    [Description("Label smoothing of the cross-entropy: the share of each target spread over the other classes (0: none).")]
+    public double LabelSmoothing { get; init; }
+
     [Description("Degradation difficulty at the start of the curriculum (0: the spec's easy values, 1: full ranges).")]
     public double CurriculumStart { get; init; } = 0.1;
 
@@ -115,6 +118,7 @@ public sealed record TrainOptions
         Check(Warmup is >= 0 and < 1, "--warmup must be in [0, 1)");
         Check(FinalLearningRate is >= 0 and <= 1, "--final-learning-rate must be in [0, 1]");
         Check(GradientClip >= 0, "--gradient-clip must not be negative");
+        Check(LabelSmoothing is >= 0 and < 1, "--label-smoothing must be in [0, 1)");
         Check(CurriculumStart is >= 0 and <= 1, "--curriculum-start must be in [0, 1]");
         Check(CurriculumEnd is > 0 and <= 1, "--curriculum-end must be in (0, 1]");
         Check(InputHeight % 16 == 0 && InputHeight >= 16, "--input-height must be a multiple of 16");

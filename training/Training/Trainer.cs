@@ -81,7 +81,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             var batch = source.Take();
             var learningRate = Schedule.LearningRate(options, progress);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
-            var loss = TrainingStep.Run(net, optimizer, batch, options.GradientClip);
+            var loss = TrainingStep.Run(net, optimizer, batch, options.GradientClip, options.LabelSmoothing);
             var difficulty = batch.Difficulty;
             source.Return(batch);
             if (!float.IsFinite(loss)) throw new InvalidOperationException($"the loss became {loss} at step {step}: lower --learning-rate");

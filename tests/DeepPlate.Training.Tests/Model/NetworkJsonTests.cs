@@ -48,6 +48,16 @@ public sealed class NetworkJsonTests
     }
 
     [Fact]
+    public void The_head_kind_is_written_and_read_back()
+    {
+        var attention = Odd with { Head = HeadKind.Attention };
+        var text = NetworkJson.Write(attention);
+        Assert.Contains("\"head\": {\"kind\": \"attention\", \"slots\": 7, \"classes\": 23}", text);
+        Assert.Equal(attention, NetworkJson.Parse(text, "x"));
+        Assert.NotEqual(Odd, attention);
+    }
+
+    [Fact]
     public void A_checkpoint_holds_its_network_in_the_same_form_and_old_checkpoints_hold_none()
     {
         var state = new CheckpointState(3, 96, 1.5, 0.1, 0, Odd);
@@ -72,7 +82,7 @@ public sealed class NetworkJsonTests
     [InlineData("""{"kind": "conv", "channels": 32, "kernel": 3}""", "mine.json: the network has an unknown key 'kind'")]
     [InlineData("VERSION", "mine.json: version 2 is not one this DeepPlate reads (it reads 1)")]
     [InlineData("DROP-HEAD", "mine.json: the network has no 'head'")]
-    [InlineData("CTC", "mine.json: the head is of kind 'ctc'; this DeepPlate knows slots")]
+    [InlineData("CTC", "mine.json: the head is of kind 'ctc'; this DeepPlate knows slots and attention")]
     [InlineData("LSTM", "mine.json: layer 2 is of kind 'lstm'; this DeepPlate knows conv and pool")]
     [InlineData("EVEN", "mine.json: layer 0: the kernel must be odd, not 4")]
     [InlineData("ZERO", "mine.json: layer 2: 'channels' must be a positive whole number, not 0")]
@@ -108,6 +118,10 @@ public sealed class NetworkJsonTests
         var standard = NetworkSpec.Standard(32, 128, slots: 8, classes: 40);
         using var net = new PlateNet(standard);
         Assert.Equal(net.ParameterCount(), standard.ParameterCount());
+        var attention = standard with { Head = HeadKind.Attention };
+        using var withAttention = new PlateNet(attention);
+        Assert.Equal(withAttention.ParameterCount(), attention.ParameterCount());
+        Assert.True(attention.ParameterCount() < standard.ParameterCount() / 2, "the shared head is the smaller one");
     }
 
     [Fact]
@@ -115,5 +129,7 @@ public sealed class NetworkJsonTests
     {
         Assert.Equal("width 16", NetworkSpec.Standard(32, 128, 8, 40, width: 16).Describe());
         Assert.Equal("c6k5 p2x2 c10 p3x2 p2x3 c5k1, dropout 0.35", Odd.Describe());
+        Assert.Equal("width 32, attention head", (NetworkSpec.Standard(32, 128, 8, 40) with { Head = HeadKind.Attention }).Describe());
+        Assert.Equal("c6k5 p2x2 c10 p3x2 p2x3 c5k1, dropout 0.35, attention head", (Odd with { Head = HeadKind.Attention }).Describe());
     }
 }

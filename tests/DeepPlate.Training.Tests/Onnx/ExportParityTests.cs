@@ -6,11 +6,13 @@ namespace DeepPlate.Training.Tests.Onnx;
 
 public sealed class ExportParityTests
 {
-    [Fact]
-    public void OnnxRuntimeReadsWhatTorchSharpComputes()
+    [Theory]
+    [InlineData(HeadKind.Slots)]
+    [InlineData(HeadKind.Attention)]
+    public void OnnxRuntimeReadsWhatTorchSharpComputes(HeadKind head)
     {
         random.manual_seed(7);
-        var spec = NetworkSpec.Standard(32, 128, slots: 9, classes: 37, width: 8);
+        var spec = NetworkSpec.Standard(32, 128, slots: 9, classes: 37, width: 8) with { Head = head };
         using var net = new PlateNet(spec);
         // A few training-mode passes give the batch-norm layers running statistics other than 0 and 1, so folding
         // them into the convolutions is really tested.
@@ -54,11 +56,13 @@ public sealed class ExportParityTests
         }
     }
 
-    [Fact]
-    public void ImportedModelComputesWhatTheExportedOneDid()
+    [Theory]
+    [InlineData(HeadKind.Slots)]
+    [InlineData(HeadKind.Attention)]
+    public void ImportedModelComputesWhatTheExportedOneDid(HeadKind head)
     {
         random.manual_seed(11);
-        var spec = NetworkSpec.Standard(32, 128, slots: 8, classes: 39, width: 4);
+        var spec = NetworkSpec.Standard(32, 128, slots: 8, classes: 39, width: 4) with { Head = head };
         using var net = new PlateNet(spec);
         net.train();
         using (var warm = randn(8, 1, 32, 128) * 3 - 1)
@@ -71,6 +75,7 @@ public sealed class ExportParityTests
         {
             OnnxExporter.Export(net, new ModelInfo("de", new string('A', 38), 8, 32, 128, "hash", 2.5, 0, 0, "test"), path);
             using var imported = OnnxImporter.Load(path);
+            Assert.Equal(spec, imported.Spec);
             imported.eval();
             using var _ = no_grad();
             using var x = randn(4, 1, 32, 128);
