@@ -5,7 +5,7 @@ namespace DeepPlate.Training;
 /// <summary>
 /// Which network a run trains. A resumed run keeps the one it recorded (whatever its options now say); a new run
 /// takes the <c>--network</c> file, else the network of its <c>--init-from</c> model with this country's head, else
-/// the standard network of its options. A continued model thus keeps its architecture without being told it.
+/// the standard network of its options; <c>--head</c> then sets the kind of head. A continued model thus keeps its architecture without being told it.
 /// Nothing here touches TorchSharp, so the card can describe a run's network.
 /// </summary>
 public static class RunNetwork
@@ -37,6 +37,7 @@ public static class RunNetwork
             : options.Network is not null ? (NetworkJson.Parse(File.ReadAllText(options.Network), options.Network), $"--network {options.Network}")
             : source is not null ? (source.WithHead(alphabet.Slots, alphabet.Classes), $"the network of --init-from {options.InitFrom}")
             : (Standard(options, alphabet), "the standard network");
+        if (!resume && options.Head is not null) spec = spec with { Head = Enum.Parse<HeadKind>(options.Head, ignoreCase: true) };
         if (spec.Slots != alphabet.Slots || spec.Classes != alphabet.Classes)
             throw new ArgumentException($"{from} ends in {spec.Slots} slots x {spec.Classes} classes; {options.Country} needs " +
                 $"{alphabet.Slots} x {alphabet.Classes} (its {alphabet.Characters.Length} characters and 'no character')");

@@ -63,6 +63,9 @@ public sealed record TrainOptions
     [Description("A network description (JSON, as network.json in a run folder) to train instead of the standard network; its input and head must fit the country and the input size.")]
     public string? Network { get; init; }
 
+    [Description("Head of a new run's network: 'slots' or 'attention' (Model/NetworkSpec.cs); default: that of the --network file or --init-from model, else slots. An --init-from model with another head gives its convolutions only.")]
+    public string? Head { get; init; }
+
     [Description("Seed of the training sample stream.")]
     public ulong Seed { get; init; } = 1;
 
@@ -128,6 +131,7 @@ public sealed record TrainOptions
         Check(CalibrationSamples >= 2, "--calibration-samples must be at least 2");
         Check(ValidateEvery > 0, "--validate-every must be positive");
         Check(CheckpointEvery > 0, "--checkpoint-every must be positive");
+        Check(Head is null or "slots" or "attention", "--head must be 'slots' or 'attention'");
         Check(Workers is >= 1 and <= 64, "--workers must be 1-64");
         Check(Prefetch >= 1, "--prefetch must be at least 1");
         Check(Threads >= 0, "--threads must not be negative");

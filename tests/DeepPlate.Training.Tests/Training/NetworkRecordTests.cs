@@ -91,6 +91,29 @@ public sealed class NetworkRecordTests : IDisposable
     }
 
     [Fact]
+    public void Another_head_keeps_the_convolutions_of_the_model_it_starts_from()
+    {
+        var alphabet = ModelAlphabet.For(FormatRegistry.Default.Country("de"));
+        var options = TinyRuns.Options(dir, "de", "attention", samples: 32) with { InitFrom = Fixture, Head = "attention", LearningRate = 1e-9 };
+        new Trainer(options).Train();
+        var run = new RunFolder(options.Out!);
+        var expected = NetworkSpec.Standard(32, 128, alphabet.Slots, alphabet.Classes, width: 4) with { Head = HeadKind.Attention };
+        Assert.Equal(expected, run.LoadNetwork());
+
+        // One step at a vanishing learning rate: the first convolution is still the fixture's.
+        using var trained = ModelExport.LoadCheckpoint(run);
+        using var source = OnnxImporter.Load(Fixture);
+        using var mine = trained.state_dict()["body.conv0.weight"];
+        using var theirs = source.state_dict()["body.conv0.weight"];
+        var worst = (mine - theirs).abs().max().item<float>();
+        Assert.True(worst < 1e-5f, $"the first convolution moved by {worst}");
+
+        // A resumed run keeps its recorded head whatever --head now says.
+        new Trainer(run.LoadOptions() with { Samples = 64, Head = "slots" }).Train(resume: true);
+        Assert.Equal(expected, RunNetwork.Recorded(run));
+    }
+
+    [Fact]
     public void The_shipped_models_are_read_as_the_standard_network_they_are()
     {
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "models"), "*.onnx"))
