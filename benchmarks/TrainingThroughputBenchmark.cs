@@ -30,7 +30,7 @@ public class TrainingThroughputBenchmark
         TorchSetup.Ensure(); // as `deepplate train` runs
         torch.set_num_threads(Environment.ProcessorCount);
         var alphabet = ModelAlphabet.For(FormatRegistry.Default.Country(options.Country));
-        net = new PlateNet(RunNetwork.Standard(options, alphabet));
+        net = new PlateNet(RunNetwork.Fresh(options, alphabet));
         net.train();
         optimizer = optim.AdamW(net.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         source = new BatchSource(options.Country, options.InputHeight, options.InputWidth, Batch, options.Seed, 0,

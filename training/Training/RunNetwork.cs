@@ -5,14 +5,23 @@ namespace DeepPlate.Training;
 /// <summary>
 /// Which network a run trains. A resumed run keeps the one it recorded (whatever its options now say); a new run
 /// takes the <c>--network</c> file, else the network of its <c>--init-from</c> model with this country's head, else
-/// the standard network of its options; <c>--head</c> then sets the kind of head. A continued model thus keeps its architecture without being told it.
+/// the standard network of its options with the attention head; <c>--head</c> then sets the kind of head. A continued model thus keeps its architecture without being told it.
 /// Nothing here touches TorchSharp, so the card can describe a run's network.
 /// </summary>
 public static class RunNetwork
 {
-    /// <summary>The standard network of a run's options (<c>--network-width</c>, the input size, the country's head).</summary>
+    /// <summary>
+    /// The standard network of a run's options (<c>--network-width</c>, the input size, the country's head) with the
+    /// slots head: what every run was built as before networks were recorded.
+    /// </summary>
     public static NetworkSpec Standard(TrainOptions o, ModelAlphabet alphabet) =>
         NetworkSpec.Standard(o.InputHeight, o.InputWidth, alphabet.Slots, alphabet.Classes, o.NetworkWidth);
+
+    /// <summary>
+    /// What a run started from nothing trains: the standard convolutions with the attention head, which learns more
+    /// per sample (training/README.md, "Recipes compared").
+    /// </summary>
+    public static NetworkSpec Fresh(TrainOptions o, ModelAlphabet alphabet) => Standard(o, alphabet) with { Head = HeadKind.Attention };
 
     /// <summary>
     /// The network a run's checkpoint holds: the checkpoint's record, else the run's network.json, else the standard
@@ -36,7 +45,7 @@ public static class RunNetwork
             resume ? (Recorded(run), $"the network of {run.Path}")
             : options.Network is not null ? (NetworkJson.Parse(File.ReadAllText(options.Network), options.Network), $"--network {options.Network}")
             : source is not null ? (source.WithHead(alphabet.Slots, alphabet.Classes), $"the network of --init-from {options.InitFrom}")
-            : (Standard(options, alphabet), "the standard network");
+            : (Fresh(options, alphabet), "the standard network");
         if (!resume && options.Head is not null) spec = spec with { Head = Enum.Parse<HeadKind>(options.Head, ignoreCase: true) };
         if (spec.Slots != alphabet.Slots || spec.Classes != alphabet.Classes)
             throw new ArgumentException($"{from} ends in {spec.Slots} slots x {spec.Classes} classes; {options.Country} needs " +

@@ -63,7 +63,7 @@ public sealed record TrainOptions
     [Description("A network description (JSON, as network.json in a run folder) to train instead of the standard network; its input and head must fit the country and the input size.")]
     public string? Network { get; init; }
 
-    [Description("Head of a new run's network: 'slots' or 'attention' (Model/NetworkSpec.cs); default: that of the --network file or --init-from model, else slots. An --init-from model with another head gives its convolutions only.")]
+    [Description("Head of a new run's network: 'slots' or 'attention' (Model/NetworkSpec.cs); default: that of the --network file or --init-from model, else attention. An --init-from model with another head gives its convolutions only.")]
     public string? Head { get; init; }
 
     [Description("Seed of the training sample stream.")]
