@@ -51,6 +51,23 @@ public sealed class PlateBatchNorm : nn.Module<Tensor, Tensor>
         return nn.functional.batch_norm(input, runningMean, runningVar, weight, bias, training, Momentum, Epsilon);
     }
 
+    /// <summary>
+    /// Takes <paramref name="mean"/> and <paramref name="variance"/> (per channel) as its running statistics and
+    /// changes its scale and shift so that eval mode computes exactly what it did before. Training mode, which
+    /// normalises by the batch's own statistics, then computes the same on batches like the one measured.
+    /// </summary>
+    internal void TakeStatistics(Tensor mean, Tensor variance)
+    {
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var before = (runningVar + Epsilon).sqrt();
+        var after = (variance + Epsilon).sqrt();
+        bias.add_((mean - runningMean) * weight / before);
+        weight.mul_(after / before);
+        runningMean.copy_(mean);
+        runningVar.copy_(variance);
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) one.Dispose();

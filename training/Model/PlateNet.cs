@@ -61,6 +61,34 @@ public sealed class PlateNet : nn.Module<Tensor, Tensor>
         return logits.view(-1, Spec.Slots, Spec.Classes);
     }
 
+    /// <summary>
+    /// Sets every batch norm's running statistics to those of its input over <paramref name="inputs"/>, keeping
+    /// what eval mode computes. An imported model (<see cref="OnnxImporter"/>) has its batch norms folded into the
+    /// convolutions and stands in for them with the identity, which training mode would not keep: normalised by each
+    /// batch's statistics, every channel would lose the scale and shift it had (a continued model first forgot most
+    /// of what it read). After this, training starts from the function the model had.
+    /// </summary>
+    public void MatchBatchStatistics(Tensor inputs)
+    {
+        var wasTraining = training;
+        eval();
+        using (no_grad())
+        {
+            using var scope = NewDisposeScope();
+            var x = inputs;
+            foreach (var (_, layer) in body.named_children())
+            {
+                if (layer is PlateBatchNorm norm)
+                {
+                    var (variance, mean) = x.var_mean([0, 2, 3], unbiased: false);
+                    norm.TakeStatistics(mean, variance);
+                }
+                x = ((nn.Module<Tensor, Tensor>)layer).forward(x);
+            }
+        }
+        train(wasTraining);
+    }
+
     public long ParameterCount()
     {
         long n = 0;

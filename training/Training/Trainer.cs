@@ -56,6 +56,8 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         var (valInputs, valLabels) = PlateSampler.FixedSet(country.Code, options.InputHeight, options.InputWidth,
             options.ValidationSeed, options.ValidationSamples, 1, threads, AppearanceSpec.Resolve(options.Appearance));
 
+        if (initFrom is not null && File.Exists(initFrom)) MatchBatchStatistics(net, valInputs, options.ValidationSamples);
+
         var clock = Stopwatch.StartNew();
         var progress = Progress(state.Samples, state.Seconds);
         var published = progress;
@@ -161,6 +163,16 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             }
         }
         if (copied == 0) throw new ArgumentException($"--init-from: {source} shares no layer with this network");
+    }
+
+    // A model file lost its batch norms' statistics to folding (PlateNet.MatchBatchStatistics); up to 512 plates
+    // of the validation set (full difficulty, as the model's last training batches were) give them back.
+    private static void MatchBatchStatistics(PlateNet net, float[] inputs, int count)
+    {
+        var spec = net.Spec;
+        var n = Math.Min(512, count);
+        using var x = tensor(inputs.AsSpan(0, n * spec.InputHeight * spec.InputWidth).ToArray(), [n, 1, spec.InputHeight, spec.InputWidth]);
+        net.MatchBatchStatistics(x);
     }
 
     private static PlateNet LoadSource(string source) =>

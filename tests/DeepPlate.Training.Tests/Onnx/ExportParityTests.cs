@@ -91,6 +91,47 @@ public sealed class ExportParityTests
     }
 
     [Fact]
+    public void An_imported_model_trains_from_the_function_it_had_once_its_batch_statistics_are_matched()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "de.onnx");
+        using var net = OnnxImporter.Load(path);
+        random.manual_seed(5);
+        using var x = randn(64, 1, 32, 128);
+        using var _ = no_grad();
+        float before;
+
+        net.eval();
+        using var expected = net.forward(x);
+        // A training-mode pass moves the running statistics: measured on a second copy.
+        using (var unmatched = OnnxImporter.Load(path))
+        {
+            TrainingModeWithoutDropout(unmatched);
+            using var folded = unmatched.forward(x);
+            before = (folded - expected).abs().max().item<float>();
+        }
+
+        net.MatchBatchStatistics(x);
+        net.eval();
+        using var kept = net.forward(x);
+        var evalChange = (kept - expected).abs().max().item<float>();
+        TrainingModeWithoutDropout(net);
+        using var matched = net.forward(x);
+        var after = (matched - expected).abs().max().item<float>();
+
+        Assert.True(evalChange < 1e-3f, $"eval mode changed by {evalChange}");
+        Assert.True(after < 1e-2f, $"training mode differs from eval mode by {after} after matching");
+        Assert.True(before > 100 * after, $"training mode differed by only {before} before matching (after: {after})");
+    }
+
+    // Batch norm in training mode, dropout (random by design) off.
+    private static void TrainingModeWithoutDropout(PlateNet net)
+    {
+        net.train();
+        foreach (var module in net.modules())
+            if (module is TorchSharp.Modules.Dropout dropout) dropout.eval();
+    }
+
+    [Fact]
     public void ImportRejectsFilesThatAreNotModels()
     {
         var path = Path.Combine(Path.GetTempPath(), $"deepplate-import-{Guid.NewGuid():N}.onnx");
