@@ -35,6 +35,11 @@ public sealed record Lettering(int Face, LetteringWeight Weight, bool Capitals, 
         "/usr/share/fonts/truetype/roadgeek/RG2014C.ttf",
     ];
 
+    // Loaded once per process: reading a font file costs milliseconds, and a renderer meets thousands of
+    // (face, text, weight) outlines before its cache holds them all. Skia's typefaces are immutable, so threads share them.
+    private static readonly Lazy<SKTypeface>[] Typefaces = [.. Faces.Select(file => new Lazy<SKTypeface>(() =>
+        (file == "" ? null : SKTypeface.FromFile(file)) ?? SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Bold) ?? SKTypeface.Default))];
+
     /// <summary>The italic and script faces of <see cref="Faces"/>, for slogans.</summary>
     private static readonly int[] ItalicFaces = [2, 3, 4, 5, 6, 7];
 
@@ -59,23 +64,12 @@ public sealed record Lettering(int Face, LetteringWeight Weight, bool Capitals, 
         return new Lettering(face, weight, capitals, share, slant, colour, band, slogan, sloganSlant);
     }
 
-    /// <summary>The outline of <paramref name="text"/> in <paramref name="face"/> at 100 units per em, baseline at y = 0,
-    /// emboldened or reduced to its outline by a stroke of the weight.</summary>
-    public static SKPath Path(int face, string text, LetteringWeight weight)
+    /// <summary>The outline of <paramref name="text"/> in <paramref name="face"/> at 100 units per em, baseline at y = 0.
+    /// Weights are drawn from it (<see cref="PlateRenderer"/>): stroking it and removing the overlaps cost up to 100 ms
+    /// an outline, and a renderer meets thousands.</summary>
+    public static SKPath Path(int face, string text)
     {
-        using var typeface = (Faces[face] == "" ? null : SKTypeface.FromFile(Faces[face]))
-            ?? SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Bold) ?? SKTypeface.Default;
-        using var font = new SKFont(typeface, 100);
-        var path = font.GetTextPath(text, new SKPoint(0, 0));
-        if (weight == LetteringWeight.Regular) return path;
-        using var paint = new SKPaint
-        {
-            Style = weight == LetteringWeight.Bold ? SKPaintStyle.StrokeAndFill : SKPaintStyle.Stroke,
-            StrokeWidth = weight == LetteringWeight.Bold ? 5 : 4,
-            StrokeJoin = SKStrokeJoin.Round,
-        };
-        var stroked = paint.GetFillPath(path);
-        path.Dispose();
-        return stroked;
+        using var font = new SKFont(Typefaces[face].Value, 100);
+        return font.GetTextPath(text, new SKPoint(0, 0));
     }
 }
