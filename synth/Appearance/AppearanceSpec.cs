@@ -26,6 +26,18 @@ public sealed record AppearanceSpec
     public double EasyShare { get; init; }
     public double Footer { get; init; }
     public double SideMark { get; init; }
+    public double SideMarkStacked { get; init; }
+    public double SideMarkThree { get; init; }
+    public double SideMarkDigit { get; init; }
+    public double Emboss { get; init; }
+    public double[] EmbossOffset { get; init; } = [0, 0];
+    public double Silhouette { get; init; }
+    public double[] SilhouetteSize { get; init; } = [1, 1];
+    public double Scenery { get; init; }
+    public double Lettering { get; init; }
+    public double[] LetteringSize { get; init; } = [0.12, 0.12];
+    public double[] LetteringSlantDeg { get; init; } = [0, 0];
+    public double LetteringBand { get; init; }
     public double Pictorial { get; init; }
     public double Occluder { get; init; }
     public double TypefaceSwap { get; init; }
@@ -87,7 +99,9 @@ public sealed record AppearanceSpec
 
     private void Check(string file)
     {
-        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap) })
+        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkStacked", SideMarkStacked),
+            ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
+            ("lettering", Lettering), ("letteringBand", LetteringBand), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }
@@ -103,7 +117,11 @@ public sealed record AppearanceSpec
                 throw new FormatFileException(file, key, "expected [low, high] with 0 < low <= high <= 3 (a factor on the typeface)");
             }
         }
-        foreach (var (key, range, max) in new[] { ("boxMarginX", BoxMarginX, 2.0), ("boxMarginY", BoxMarginY, 2.0), ("shadowDepth", ShadowDepth, 1.0), ("glareStrength", GlareStrength, 1.0) })
+        foreach (var (key, range, max) in new[]
+        {
+            ("boxMarginX", BoxMarginX, 2.0), ("boxMarginY", BoxMarginY, 2.0), ("shadowDepth", ShadowDepth, 1.0), ("glareStrength", GlareStrength, 1.0),
+            ("embossOffset", EmbossOffset, 0.1), ("silhouetteSize", SilhouetteSize, 2.0), ("letteringSize", LetteringSize, 0.35), ("letteringSlantDeg", LetteringSlantDeg, 30.0),
+        })
         {
             if (range.Length != 2 || range[0] < 0 || range[1] < range[0] || range[1] > max)
             {

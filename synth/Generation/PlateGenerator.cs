@@ -106,7 +106,30 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         if (hasHeader && Chance(random, 21, a.SideMark))
         {
             var r = random.Fork(22);
-            look = look with { SideMarkSeed = r.NextUInt64() | 1 };
+            look = look with { SideMark = SideMark.From(r.NextUInt64(), a.SideMarkStacked, a.SideMarkThree, a.SideMarkDigit) };
+        }
+        if (Chance(random, 23, a.Emboss))
+        {
+            var r = random.Fork(24);
+            look = look with { EmbossOffset = Between(ref r, a.EmbossOffset), EmbossLight = r.Uniform(0, 2 * Math.PI) };
+        }
+        if (hasHeader && Chance(random, 25, a.Silhouette))
+        {
+            var r = random.Fork(26);
+            var picture = Silhouette.From(r.NextUInt64(), a.SilhouetteSize);
+            // Never on the side mark's side: the mark sits tight against the serial, the picture at the plate's edge.
+            if (look.SideMark is { } mark) picture = picture with { Left = !mark.Left };
+            look = look with { Silhouette = picture };
+        }
+        if (hasHeader && Chance(random, 27, a.Scenery))
+        {
+            var r = random.Fork(28);
+            look = look with { Scenery = Scenery.From(r.NextUInt64()) };
+        }
+        if (hasHeader && Chance(random, 29, a.Lettering))
+        {
+            var r = random.Fork(30);
+            look = look with { Lettering = Lettering.From(r.NextUInt64(), a.LetteringSize, a.LetteringSlantDeg, a.LetteringBand) };
         }
         return look;
     }

@@ -27,9 +27,10 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
     /// typeface, centred in the space the bands leave; condensed horizontally when it would not fit, as plate makers
     /// switch to a narrower cut (German Engschrift) for long registrations.
     /// </summary>
-    /// <param name="asideMm">Room kept free beside the characters (for a <see cref="SideMark"/>): on the left when
-    /// positive, on the right when negative.</param>
-    public static PlateLayout Create(PlateText text, PlateStyle plate, Typeface typeface, double headerMm = 0, double asideMm = 0)
+    /// <param name="leftAsideMm">Room kept free on the left of the characters (for a <see cref="SideMark"/>, a
+    /// <see cref="Silhouette"/>).</param>
+    /// <param name="rightAsideMm">Room kept free on their right.</param>
+    public static PlateLayout Create(PlateText text, PlateStyle plate, Typeface typeface, double headerMm = 0, double leftAsideMm = 0, double rightAsideMm = 0)
     {
         var height = CharHeightFor(plate, typeface, headerMm);
         var shrink = height / typeface.HeightMm;
@@ -63,9 +64,9 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
             }
         }
 
-        var left = (plate.Band?.WidthMm ?? 0) + Math.Max(asideMm, 0);
-        var right = (plate.RightBand?.WidthMm ?? 0) + Math.Max(-asideMm, 0);
-        var margin = Math.Max(plate.BorderMm, 2) + 0.03 * plate.HeightMm;
+        var left = (plate.Band?.WidthMm ?? 0) + leftAsideMm;
+        var right = (plate.RightBand?.WidthMm ?? 0) + rightAsideMm;
+        var margin = Margin(plate);
         var available = plate.WidthMm - left - right - 2 * margin;
         var total = items.Sum(i => i.Width) - gap;
         var condense = Math.Min(1.0, available / total);
@@ -90,6 +91,9 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
         }
         return new PlateLayout(glyphs, gaps, height, top);
     }
+
+    /// <summary>The clear margin between the plate's edge (or band) and its characters.</summary>
+    public static double Margin(PlateStyle plate) => Math.Max(plate.BorderMm, 2) + 0.03 * plate.HeightMm;
 }
 
 /// <summary>A character centred at <see cref="CentreXMm"/> in a cell <see cref="CellWidthMm"/> wide.</summary>

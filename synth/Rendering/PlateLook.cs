@@ -22,8 +22,22 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     /// <summary>Non-zero: the seed of a rectangle covering one or two characters (which, and its grey).</summary>
     public ulong OccluderSeed { get; init; }
 
-    /// <summary>Non-zero: the seed of an emblem or stacked small letters beside the characters (which, on which side).</summary>
-    public ulong SideMarkSeed { get; init; }
+    /// <summary>An emblem or stacked letters beside the characters, or null.</summary>
+    public SideMark? SideMark { get; init; }
+
+    /// <summary>A large opaque picture beside the characters, or null.</summary>
+    public Silhouette? Silhouette { get; init; }
+
+    /// <summary>A strong pictorial background (sky, ridge, band of scenery), or null.</summary>
+    public Scenery? Scenery { get; init; }
+
+    /// <summary>The state name's and slogan's lettering, or null for the plain header and footer.</summary>
+    public Lettering? Lettering { get; init; }
+
+    /// <summary>Raised characters: the highlight and shadow offset as a share of the character height (0: flat print)
+    /// and where the light comes from (radians, plate x right, y down).</summary>
+    public double EmbossOffset { get; init; }
+    public double EmbossLight { get; init; }
 
     /// <summary>Another font of the catalog to draw the characters in, or null for the template's own.</summary>
     public string? Font { get; init; }

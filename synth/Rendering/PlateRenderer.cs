@@ -13,10 +13,11 @@ namespace DeepPlate.Synth;
 /// exact area coverage by <see cref="CoverageRasterizer"/>: the anti-aliasing Skia would compute, without its cost
 /// for shapes in perspective. A grey raster takes each colour's Rec. 601 luma, which blends as the colours would.
 /// </remarks>
-public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
+public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
 {
     private readonly Dictionary<(string Font, char Char), FlatOutline> glyphs = [];
     private readonly Dictionary<(string Font, char Char), float> inkWidths = [];
+    private readonly Dictionary<(string Font, char Char), FlatOutline> boldGlyphs = [];
     private readonly Dictionary<string, FlatOutline> texts = [];
     private readonly Dictionary<PlateStyle, PlateOutlines> outlines = new(ReferenceEqualityComparer.Instance);
     private readonly FlatOutline square = Shape(b => b.AddRect(new SKRect(0, 0, 1, 1), SKPathDirection.Clockwise));
@@ -51,20 +52,30 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
         var h = (float)style.HeightMm;
         var shape = PlateOutlines.For(style, outlines);
 
+        var headerMm = header is null ? 0 : h * 0.2;
+        var layout = Layout(text, style, typeface, headerMm, look);
+
         var (paper, print) = look.Inverted ? (style.Text, style.Background) : (style.Background, style.Text);
-        Fill(shape.Plate, Projective.Identity, Tint(paper, look.Sheen));
+        var sheeting = Tint(paper, look.Sheen);
+        Fill(shape.Plate, Projective.Identity, sheeting);
+        if (look.Scenery is { } scenery) DrawScenery(scenery, style, layout);
         if (look.PictorialSeed != 0) DrawPictorial(w, h, look.PictorialSeed);
         if (style.Band is { } band) DrawBand(band, shape.LeftBand!, shape.Stars, 0, h, look);
         if (style.RightBand is { } rightBand) DrawBand(rightBand, shape.RightBand!, null, w - (float)rightBand.WidthMm, h, look);
 
-        var headerMm = header is null ? 0 : h * 0.2;
-        var mark = look.SideMarkSeed == 0 ? null : SideMark.From(look.SideMarkSeed);
-        var layout = PlateLayout.Create(text, style, typeface, headerMm, mark?.AsideMm(PlateLayout.CharHeightFor(style, typeface, headerMm)) ?? 0);
         var ink = Lerp(print, paper, look.Wear * 0.35);
-        if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(print, paper, 0.25));
+        SetEmboss(look, layout.CharHeightMm, sheeting);
+        if (look.Silhouette is { } picture) DrawSilhouette(picture, style, shape, layout);
+        if (header is not null && look.Lettering is { } lettering) DrawLettering(header, lettering, style, layout, sheeting);
+        else if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(print, paper, 0.25));
         DrawCharacters(typeface.Font, layout, typeface, ink);
-        if (mark is not null) DrawSideMark(mark, layout, ink);
-        if (header is not null && look.Footer is { } footer) DrawFooter(footer, style, (float)(layout.TextTopMm + layout.CharHeightMm), Lerp(print, paper, 0.2));
+        if (look.SideMark is { } mark) DrawSideMark(mark, layout, typeface, ink);
+        if (header is not null && look.Footer is { } footer)
+        {
+            var bottom = (float)(layout.TextTopMm + layout.CharHeightMm);
+            if (look.Lettering is { } l) DrawSlogan(footer, l, style, bottom, look.Scenery?.Band is null ? l.Colour : BandText);
+            else DrawFooter(footer, style, bottom, Lerp(print, paper, 0.2));
+        }
         DrawGaps(style.Seals, layout, ink, look);
         if (look.OccluderSeed != 0) DrawOccluder(layout, look.OccluderSeed);
         if (style.Border is { } border) Fill(shape.Border!, Projective.Identity, Convert(border));
@@ -80,6 +91,25 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
 
     private void FillCircle(float cx, float cy, float r, SKColor colour) => Fill(circle, Projective.Place(cx, cy, r, r), colour);
 
+    /// <summary>The characters' places, with room beside them for a side mark and a picture.</summary>
+    private static PlateLayout Layout(PlateText text, PlateStyle style, Typeface typeface, double headerMm, PlateLook look)
+    {
+        var ch = PlateLayout.CharHeightFor(style, typeface, headerMm);
+        double left = 0, right = 0;
+        if (look.SideMark is { } mark)
+        {
+            var room = mark.WidthMm(ch, typeface.WidthMm / typeface.HeightMm);
+            if (mark.Left) left += room;
+            else right += room;
+        }
+        if (look.Silhouette is { } picture)
+        {
+            if (picture.Left) left += picture.RoomMm(ch);
+            else right += picture.RoomMm(ch);
+        }
+        return PlateLayout.Create(text, style, typeface, headerMm, left, right);
+    }
+
     private void DrawCharacters(string font, PlateLayout layout, Typeface typeface, SKColor ink)
     {
         // Scale each glyph so the reference glyph's ink fills the documented character width.
@@ -93,7 +123,7 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
             // Plate lettering is monospaced: a glyph wider than the reference one (a text font's M or W) is narrowed
             // to its cell instead of running into its neighbours.
             sx = Math.Min(sx, g.CellWidthMm / InkWidth(font, g.Char));
-            Fill(Glyph(font, g.Char), Projective.Place(g.CentreXMm, layout.TextTopMm, sx, layout.CharHeightMm), ink);
+            FillRaised(Glyph(font, g.Char), Projective.Place(g.CentreXMm, layout.TextTopMm, sx, layout.CharHeightMm), ink);
         }
     }
 
@@ -255,38 +285,53 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
     }
 
     /// <summary>
-    /// The mark in the room the layout kept beside the characters: two letters stacked, each a little under half the
-    /// characters' height, in the characters' ink; or an emblem, a disc of a random colour with a smaller shape of
-    /// another colour on it, as tall as the characters.
+    /// The mark in the room the layout kept beside the characters: letters stacked, each in its box, in the serial's
+    /// typeface emboldened to about the serial's stroke weight and in its ink (raised like it); or an emblem, a disc
+    /// of a random colour with a smaller shape of another colour on it, as tall as the characters.
     /// </summary>
-    private void DrawSideMark(SideMark mark, PlateLayout layout, SKColor ink)
+    private void DrawSideMark(SideMark mark, PlateLayout layout, Typeface typeface, SKColor ink)
     {
         if (layout.Glyphs.Count == 0) return;
-        var ch = (float)layout.CharHeightMm;
-        var room = (float)mark.WidthMm(ch);
-        var first = layout.Glyphs[0];
-        var last = layout.Glyphs[^1];
-        // Its middle: half the room (less a small gap) outside the outermost character's cell.
-        var cx = mark.Left
-            ? (float)(first.CentreXMm - first.CellWidthMm / 2) - room * 0.55f
-            : (float)(last.CentreXMm + last.CellWidthMm / 2) + room * 0.55f;
-        var top = (float)layout.TextTopMm;
+        var boxes = mark.Boxes(layout, typeface.WidthMm / typeface.HeightMm);
         if (mark.Stacked)
         {
-            var each = ch * 0.44f;
-            FillFitted(mark.Letters[..1], cx, top + ch * 0.24f, false, each, room * 0.8f, ink);
-            FillFitted(mark.Letters[1..], cx, top + ch * 0.76f, false, each, room * 0.8f, ink);
+            var font = fonts.Get(typeface.Font);
+            foreach (var (c, x, y, bw, bh) in boxes)
+            {
+                // A typeface without the letter (a lower-case die) leaves its box empty.
+                if (!font.Has(c)) continue;
+                var glyph = BoldGlyph(typeface.Font, c);
+                var b = glyph.Bounds;
+                var s = Math.Min(bh / b.Height, bw / b.Width);
+                FillRaised(glyph, Projective.Place(x + bw / 2 - b.MidX * s, y + bh / 2 - b.MidY * s, s, s), ink);
+            }
             return;
         }
+        var (_, ex, ey, side, _) = boxes[0];
         var random = new DeterministicRandom(mark.ShapeSeed);
-        var r = room * 0.45f;
-        var mid = top + ch / 2;
+        var r = (float)side * 0.5f;
+        var (cx, mid) = ((float)(ex + side / 2), (float)(ey + side / 2));
         FillCircle(cx, mid, r, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
         var inner = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
         var (ix, iy) = ((float)random.Uniform(-0.25, 0.25) * r, (float)random.Uniform(-0.25, 0.25) * r);
         var size = (float)random.Uniform(0.3, 0.6) * r;
         if (random.NextDouble() < 0.5) FillCircle(cx + ix, mid + iy, size, inner);
         else FillRect(cx + ix - size, mid + iy - size * 0.7f, 2 * size, 1.4f * size, inner);
+    }
+
+    /// <summary>A glyph of the plate's typeface thickened by a stroke of 12 % of its cap height: set at under half
+    /// the characters' height it keeps about their stroke weight, as the stacked marks of real plates do.</summary>
+    private FlatOutline BoldGlyph(string font, char c)
+    {
+        if (!boldGlyphs.TryGetValue((font, c), out var outline))
+        {
+            using var path = fonts.Get(font).Glyph(c);
+            using var paint = new SKPaint { Style = SKPaintStyle.StrokeAndFill, StrokeWidth = 0.12f, StrokeJoin = SKStrokeJoin.Miter };
+            using var bold = paint.GetFillPath(path);
+            outline = new FlatOutline(bold);
+            boldGlyphs[(font, c)] = outline;
+        }
+        return outline;
     }
 
     /// <summary>A flat grey rectangle over one or two neighbouring characters' cells, a little taller than them.</summary>
@@ -378,6 +423,9 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
 
     private static SKColor Convert(PlateColor c) => new(c.R, c.G, c.B);
 
+    private static SKColor Mix(SKColor a, SKColor b, double t) => new(
+        (byte)(a.Red + (b.Red - a.Red) * t), (byte)(a.Green + (b.Green - a.Green) * t), (byte)(a.Blue + (b.Blue - a.Blue) * t));
+
     private static SKColor Lerp(PlateColor a, PlateColor b, double t) => new(
         (byte)(a.R + (b.R - a.R) * t), (byte)(a.G + (b.G - a.G) * t), (byte)(a.B + (b.B - a.B) * t));
 
@@ -388,5 +436,6 @@ public sealed class PlateRenderer(FontCatalog fonts) : IDisposable
     public void Dispose()
     {
         foreach (var o in outlines.Values) o.Dispose();
+        pictures?.Dispose();
     }
 }

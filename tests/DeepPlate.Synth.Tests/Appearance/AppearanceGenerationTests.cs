@@ -134,7 +134,7 @@ public sealed class AppearanceGenerationTests
         var style = text.Template.Plate;
         var typeface = text.Template.Typeface;
         var aside = sideOfHeight * PlateLayout.CharHeightFor(style, typeface);
-        var layout = PlateLayout.Create(text, style, typeface, 0, aside);
+        var layout = PlateLayout.Create(text, style, typeface, 0, Math.Max(aside, 0), Math.Max(-aside, 0));
         var free = PlateLayout.Create(text, style, typeface);
         Assert.Equal(free.Glyphs.Select(g => g.Char), layout.Glyphs.Select(g => g.Char));
         var left = layout.Glyphs.Min(g => g.CentreXMm - g.CellWidthMm / 2);

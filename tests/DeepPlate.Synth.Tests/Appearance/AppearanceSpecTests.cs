@@ -23,6 +23,8 @@ public sealed class AppearanceSpecTests
     [InlineData("\"lumaJitter\": 0.5,", "\"lumaJitter\": 1,", "lumaJitter: runs from 0 to below 1")]
     [InlineData("\"shadowDepth\": [0.25, 0.7],", "\"shadowDepth\": [0.7, 0.25],", "shadowDepth: expected [low, high]")]
     [InlineData("\"boxRollDeg\": [-20, 20],", "\"boxRollDeg\": [-90, 20],", "boxRollDeg: expected [low, high]")]
+    [InlineData("\"embossOffset\": [0.01, 0.03],", "\"embossOffset\": [0.03, 0.01],", "embossOffset: expected [low, high]")]
+    [InlineData("\"lettering\": 0.7,", "\"lettering\": 2,", "lettering: a share runs from 0 to 1")]
     public void A_broken_spec_is_refused_naming_the_key(string find, string replace, string message)
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, AppearanceSpec.FileName));
