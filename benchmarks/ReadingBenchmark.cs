@@ -8,7 +8,7 @@ using DeepPlate.Training;
 namespace DeepPlate.Benchmarks;
 
 /// <summary>
-/// Reading one plate with a full-size network (the standard spec, width 32, exported untrained: the same graph and
+/// Reading one plate with a full-size network (the standard spec, width 32, with either head, exported untrained: the same graph and
 /// cost as a trained one) on one ONNX Runtime thread. Goals:
 /// <list type="bullet">
 /// <item><see cref="PreprocessOnnxRank"/> (crop + grey + shared rectifier, the model, the positions and the top-60
@@ -35,6 +35,10 @@ public class ReadingBenchmark
     [Params("de", "us")]
     public string Country { get; set; } = "de";
 
+    /// <summary>The network's head: "slots" (the models shipped before the attention head) or "attention" (the default since).</summary>
+    [Params("slots", "attention")]
+    public string Head { get; set; } = "attention";
+
     [GlobalSetup]
     public void Setup()
     {
@@ -43,7 +47,7 @@ public class ReadingBenchmark
         var alphabet = ModelAlphabet.For(country);
         folder = Path.Combine(Path.GetTempPath(), "deepplate-reading-benchmark", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        using (var net = new PlateNet(NetworkSpec.Standard(32, 128, alphabet.Slots, alphabet.Classes)))
+        using (var net = new PlateNet(NetworkSpec.Standard(32, 128, alphabet.Slots, alphabet.Classes) with { Head = Enum.Parse<HeadKind>(Head, ignoreCase: true) }))
         {
             net.eval();
             var info = new ModelInfo(country.Code, alphabet.Characters, alphabet.Slots, 32, 128, country.Sha256, 1, 0, 0, "benchmark: untrained");

@@ -13,7 +13,7 @@ public static class CardCommand
         var eval = new Option<string?>("--eval") { Description = "The model's `deepplate eval` folder (default: the run's eval/)." };
         var startedFrom = new Option<string?>("--started-from")
         {
-            Description = "The model the run started from (--init-from), when that file has since been replaced, e.g. by the model this card describes.",
+            Description = "The model the run (with --chain: the chain's first run) started from (--init-from), when that file has since been replaced, e.g. by the model this card describes.",
         };
         var real = new Option<string?>("--real") { Description = "The model's `deepplate eval --real` folder (default: the run's real/ when there is one)." };
         var chain = new Option<string[]>("--chain") { Description = "Earlier run folders this run continues, oldest first (repeatable): each is summarised on the card.", AllowMultipleArgumentsPerToken = true };

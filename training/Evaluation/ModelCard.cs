@@ -17,7 +17,7 @@ public static class ModelCard
     /// <param name="run">The run that trained it.</param>
     /// <param name="evalFolder">Its <c>deepplate eval</c> output (eval.json, eval.md).</param>
     /// <param name="startedFrom">
-    /// The model the run started from; default: the run's <c>--init-from</c> file if it is still another model. Its id
+    /// The model the run (with a chain: the chain's first run) started from; default: its <c>--init-from</c> file if it is still another model. Its id
     /// and training summary go on the card, so a chain of fine-tunings stays traceable after the file is replaced.
     /// </param>
     /// <param name="realFolder">Its <c>deepplate eval --real</c> output (real.json), or null/absent: the card then
@@ -65,15 +65,18 @@ public static class ModelCard
             .Line()
             .Line($"  (`scripts/train-models` runs both for a list of countries.) Every other option has its default; all of them: " +
                   string.Join(", ", RecordOptions<TrainOptions>.Describe(options).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".");
-        if (StartingModel(startedFrom ?? options.InitFrom, sha256) is { } start) md.Line(start);
+        // With a chain, --started-from is where the chain's first run started; this run started from the last one.
+        var hasChain = chain is { Count: > 0 };
+        if (StartingModel(hasChain ? options.InitFrom : startedFrom ?? options.InitFrom, sha256) is { } start) md.Line(start);
         // The model's own record (or, in models older than it, the standard network its first convolution implies).
         var network = OnnxImporter.Spec(model);
         md.Line($"- Network: {network.Describe()}; {network.ParameterCount().ToString("N0", CultureInfo.InvariantCulture)} parameters.");
         md.Line($"- Data: format files SHA-256 `{info.FormatsSha256}`; {Spec(run.Degradations, info.DegradationsSha256)} (camera) and " +
                 $"{Spec(run.Appearance, info.AppearanceSha256)} (appearance), copies in the run folder.");
         var minutes = state.Seconds / 60;
-        foreach (var earlier in chain ?? [])
+        for (var i = 0; i < (chain?.Count ?? 0); i++)
         {
+            var earlier = chain![i];
             var o = earlier.LoadOptions();
             var s = earlier.LoadState();
             minutes += s.Seconds / 60;
@@ -81,9 +84,9 @@ public static class ModelCard
             md.Line($"- Earlier run of the chain: `deepplate train --country {o.Country} {string.Join(' ', args)}`; " +
                     $"{s.Samples.ToString("N0", CultureInfo.InvariantCulture)} samples in {(s.Seconds / 60).ToString("F0", CultureInfo.InvariantCulture)} minutes; " +
                     $"data {Spec(earlier.Degradations)}, {Spec(earlier.Appearance)}.");
-            if (StartingModel(o.InitFrom, "") is { } first) md.Line("  " + first);
+            if (StartingModel(i == 0 ? startedFrom ?? o.InitFrom : o.InitFrom, sha256) is { } first) md.Line("  " + first);
         }
-        if (chain is { Count: > 0 }) md.Line($"- This chain of runs: {minutes.ToString("F0", CultureInfo.InvariantCulture)} minutes of training (one core each) on top of the model its first run started from.");
+        if (hasChain) md.Line($"- This chain of runs: {minutes.ToString("F0", CultureInfo.InvariantCulture)} minutes of training (one core each) on top of the model its first run started from.");
         md.Line($"- Samples seen: {state.Samples.ToString("N0", CultureInfo.InvariantCulture)} in {(state.Seconds / 60).ToString("F0", CultureInfo.InvariantCulture)} minutes " +
                   $"({(state.Samples / Math.Max(1, state.Seconds)).ToString("F0", CultureInfo.InvariantCulture)} samples/s).")
             .Line($"- Validation at full difficulty ({options.ValidationSamples} plates): {Percent(state.ValidationCharAccuracy)} % characters, {Percent(state.ValidationPlateAccuracy)} % plates.")
@@ -114,6 +117,7 @@ public static class ModelCard
     /// <summary>The card's line on the starting model, or null without one.</summary>
     private static string? StartingModel(string? path, string modelSha256)
     {
+        if (path is not null && Directory.Exists(path)) return $"- Started from: the checkpoint of run folder `{path}`.";
         if (path is null || !File.Exists(path)) return null;
         using var start = new PlateModel(path, 1);
         if (start.Sha256 == modelSha256) return null; // the file was replaced by this model
