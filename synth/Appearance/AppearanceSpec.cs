@@ -38,6 +38,8 @@ public sealed record AppearanceSpec
     public double[] LetteringSize { get; init; } = [0.12, 0.12];
     public double[] LetteringSlantDeg { get; init; } = [0, 0];
     public double LetteringBand { get; init; }
+    public double LooseGap { get; init; }
+    public double LooseGapHyphen { get; init; }
     public double Pictorial { get; init; }
     public double Occluder { get; init; }
     public double TypefaceSwap { get; init; }
@@ -101,7 +103,7 @@ public sealed record AppearanceSpec
     {
         foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkStacked", SideMarkStacked),
             ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
-            ("lettering", Lettering), ("letteringBand", LetteringBand), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap) })
+            ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }

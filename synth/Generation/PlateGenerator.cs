@@ -40,6 +40,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var template = TextSampler.PickTemplate(c, state, ref textRandom);
         var text = TextSampler.Sample(template, ref textRandom);
         if (retext is not null) text = retext(text);
+        text = Loosen(text, appearanceRandom);
         var (variant, style) = PickVariant(template.Plate, ref lookRandom);
         var look = PlateLook.Sample(ref lookRandom);
         var header = Header(template, style);
@@ -162,6 +163,17 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             if (text.Compact.All(font.Has)) return look with { Font = id };
         }
         return look;
+    }
+
+    /// <summary>A gapless text drawn with one space or hyphen between two of its characters, as personalised plates
+    /// split their words ("NO GODS"); the compact text, the label, stays as it was.</summary>
+    private PlateText Loosen(PlateText text, in DeterministicRandom random)
+    {
+        if (text.Compact.Length < 2 || text.Text.Any(c => c is ' ' or '-') || !Chance(random, 31, appearance.LooseGap)) return text;
+        var r = random.Fork(32);
+        var at = 1 + r.Next(text.Text.Length - 1);
+        var gap = r.NextDouble() < appearance.LooseGapHyphen ? "-" : " ";
+        return text with { Text = text.Text.Insert(at, gap) };
     }
 
     /// <summary>Rec. 601's weights, each scaled by 1 ± the jitter and renormalised to sum 1.</summary>

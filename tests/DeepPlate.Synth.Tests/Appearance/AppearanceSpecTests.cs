@@ -25,6 +25,7 @@ public sealed class AppearanceSpecTests
     [InlineData("\"boxRollDeg\": [-20, 20],", "\"boxRollDeg\": [-90, 20],", "boxRollDeg: expected [low, high]")]
     [InlineData("\"embossOffset\": [0.01, 0.03],", "\"embossOffset\": [0.03, 0.01],", "embossOffset: expected [low, high]")]
     [InlineData("\"lettering\": 0.7,", "\"lettering\": 2,", "lettering: a share runs from 0 to 1")]
+    [InlineData("\"looseGap\": 0.3,", "\"looseGap\": -0.1,", "looseGap: a share runs from 0 to 1")]
     public void A_broken_spec_is_refused_naming_the_key(string find, string replace, string message)
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, AppearanceSpec.FileName));
