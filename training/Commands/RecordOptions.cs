@@ -19,7 +19,7 @@ public sealed class RecordOptions<T> where T : class
     {
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.SetMethod is null) continue;
+            if (!Settable(property)) continue;
             var description = property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "";
             var value = property.GetValue(defaults);
             if (value is not null && !(value is string s && s.Length == 0)) description += $" (default: {Format(value)})";
@@ -56,7 +56,7 @@ public sealed class RecordOptions<T> where T : class
         var text = new StringBuilder();
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.SetMethod is null) continue;
+            if (!Settable(property)) continue;
             text.Append("  --").Append(KebabCase(property.Name)).Append(' ').AppendLine(Format(property.GetValue(value)) ?? "(none)");
         }
         return text.ToString();
@@ -69,12 +69,16 @@ public sealed class RecordOptions<T> where T : class
         var given = new List<string>();
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.SetMethod is null) continue;
+            if (!Settable(property)) continue;
             var mine = Format(property.GetValue(value));
             if (mine != Format(property.GetValue(defaults))) given.Add($"--{KebabCase(property.Name)} {mine ?? "(none)"}");
         }
         return given;
     }
+
+    /// <summary>An option: settable and not marked <c>[Browsable(false)]</c> (a record written by the program itself).</summary>
+    private static bool Settable(PropertyInfo property) =>
+        property.SetMethod is not null && property.GetCustomAttribute<BrowsableAttribute>()?.Browsable != false;
 
     public static string KebabCase(string name)
     {

@@ -52,6 +52,7 @@ public static class TrainCommand
         log.Write(RecordOptions<TrainOptions>.Describe(options));
 
         var interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var trainer = interactive ? null : new Trainer(options, Logged(log));
         ValidationResult result;
         if (interactive)
         {
@@ -60,29 +61,38 @@ public static class TrainCommand
                 .Start(context =>
                 {
                     var task = context.AddTask("training", maxValue: 1);
-                    return new Trainer(options, s =>
+                    trainer = new Trainer(options, s =>
                     {
                         task.Value = Math.Min(1, s.Progress);
                         task.Description = Line(s);
-                    }).Train(resume);
+                    });
+                    return trainer.Train(resume);
                 });
         }
         else
         {
-            var lastLine = DateTime.MinValue;
-            result = new Trainer(options, s =>
-            {
-                if (!s.Validated && DateTime.UtcNow - lastLine < TimeSpan.FromSeconds(30)) return;
-                lastLine = DateTime.UtcNow;
-                log.WriteLine($"{s.Progress,7:P1}  {Line(s)}  left {s.Remaining:hh\\:mm\\:ss}");
-            }).Train(resume);
+            result = trainer!.Train(resume);
         }
-        log.WriteLine($"validation at full difficulty: {result.CharAccuracy:P1} characters, {result.PlateAccuracy:P1} plates");
+        log.WriteLine($"validation at full difficulty: {result.CharAccuracy:P1} characters, {result.PlateAccuracy:P1} plates" +
+            (options.Countries.Count > 1 ? " (mean of the countries)" : ""));
 
-        var run = new RunFolder(options.RunFolder);
-        var (info, calibration) = ModelExport.Export(run, run.Model);
-        log.WriteLine($"calibration: temperature {calibration.Temperature:F3}, ECE {calibration.EceBefore:F4} -> {calibration.EceAfter:F4} on {calibration.Plates} plates");
-        log.WriteLine($"wrote {run.Model} ({info.Country}, {info.Alphabet.Length} characters, {info.Slots} slots)");
+        foreach (var run in trainer!.ModelRuns)
+        {
+            var (info, calibration) = ModelExport.Export(run, run.Model);
+            log.WriteLine($"calibration: temperature {calibration.Temperature:F3}, ECE {calibration.EceBefore:F4} -> {calibration.EceAfter:F4} on {calibration.Plates} plates");
+            log.WriteLine($"wrote {run.Model} ({info.Country}, {info.Alphabet.Length} characters, {info.Slots} slots)");
+        }
+    }
+
+    private static Action<TrainStatus> Logged(TextWriter log)
+    {
+        var lastLine = DateTime.MinValue;
+        return s =>
+        {
+            if (!s.Validated && DateTime.UtcNow - lastLine < TimeSpan.FromSeconds(30)) return;
+            lastLine = DateTime.UtcNow;
+            log.WriteLine($"{s.Progress,7:P1}  {Line(s)}  left {s.Remaining:hh\\:mm\\:ss}");
+        };
     }
 
     private static string Line(TrainStatus s) =>

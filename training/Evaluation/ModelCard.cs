@@ -35,7 +35,10 @@ public static class ModelCard
         var eval = EvalJson.Read(Path.Combine(evalFolder, "eval.json"));
         var grid = File.ReadAllText(Path.Combine(evalFolder, "eval.md"));
         var country = FormatRegistry.Default.Country(info.Country);
-        var given = RecordOptions<TrainOptions>.Differences(options with { Out = null }, new TrainOptions { Country = options.Country });
+        // One country of a joint run: the command is the joint run's (its folder holds the country's).
+        var made = options.Joint is not null && Directory.GetParent(run.Path) is { } parent && new RunFolder(parent.FullName) is { } joint
+            && File.Exists(joint.Options) ? joint.LoadOptions() : options;
+        var given = RecordOptions<TrainOptions>.Differences(made with { Out = null }, new TrainOptions { Country = made.Country });
         var realJson = realFolder is null ? null : Path.Combine(realFolder, "real.json");
         var real = realJson is not null && File.Exists(realJson) ? Real.RealReport.ReadJson(realJson) : null;
         real = real is null ? null : real with
@@ -60,11 +63,16 @@ public static class ModelCard
             .Line($"- File: `{Path.GetFileName(model)}`, SHA-256 `{sha256}`, {new FileInfo(model).Length} bytes.")
             .Line("- Made by:")
             .Line()
-            .Line($"      deepplate train --country {options.Country} {string.Join(' ', given)}".TrimEnd())
+            .Line($"      deepplate train --country {made.Country} {string.Join(' ', given)}".TrimEnd())
             .Line($"      deepplate eval --model {Path.GetFileName(model)} --samples {eval.SamplesPerCell}")
             .Line()
             .Line($"  (`scripts/train-models` runs both for a list of countries.) Every other option has its default; all of them: " +
                   string.Join(", ", RecordOptions<TrainOptions>.Describe(options).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".");
+        if (options.Joint is not null)
+        {
+            md.Line($"- Joint run of {options.Joint}: the countries took turns batch by batch and shared the convolutions, each with its own head; " +
+                    "the samples below are this country's, the minutes the whole run's.");
+        }
         // With a chain, --started-from is where the chain's first run started; this run started from the last one.
         var hasChain = chain is { Count: > 0 };
         if (StartingModel(hasChain ? options.InitFrom : startedFrom ?? options.InitFrom, sha256) is { } start) md.Line(start);

@@ -18,10 +18,29 @@ public sealed class PlateNet : nn.Module<Tensor, Tensor>
 
     public NetworkSpec Spec { get; }
 
-    public PlateNet(NetworkSpec spec) : base(nameof(PlateNet))
+    /// <param name="shareTrunkWith">Another country's network of a joint run whose convolutions this one uses (the
+    /// same modules, so both train them); null: convolutions of its own.</param>
+    public PlateNet(NetworkSpec spec, PlateNet? shareTrunkWith = null) : base(nameof(PlateNet))
     {
         Spec = spec;
-        body = nn.Sequential();
+        if (shareTrunkWith is not null && (!shareTrunkWith.Spec.Layers.SequenceEqual(spec.Layers)
+            || shareTrunkWith.Spec.InputHeight != spec.InputHeight || shareTrunkWith.Spec.InputWidth != spec.InputWidth))
+            throw new ArgumentException($"a shared trunk needs the same layers: {shareTrunkWith.Spec.Describe()} against {spec.Describe()}");
+        body = shareTrunkWith?.body ?? Trunk(spec);
+        var (c, h, w) = spec.FeatureShape();
+        dropout = nn.Dropout(spec.Dropout);
+        head = spec.Head switch
+        {
+            HeadKind.Slots => nn.Linear(c * h * w, spec.Slots * spec.Classes),
+            HeadKind.Attention => new AttentionHead(c, h, w, spec.Slots, spec.Classes, spec.Dropout),
+            var other => throw new NotSupportedException($"head {other}"),
+        };
+        RegisterComponents();
+    }
+
+    private static Sequential Trunk(NetworkSpec spec)
+    {
+        var body = nn.Sequential();
         var channels = 1;
         for (var i = 0; i < spec.Layers.Count; i++)
         {
@@ -40,15 +59,7 @@ public sealed class PlateNet : nn.Module<Tensor, Tensor>
                     throw new NotSupportedException($"layer {spec.Layers[i]}");
             }
         }
-        var (c, h, w) = spec.FeatureShape();
-        dropout = nn.Dropout(spec.Dropout);
-        head = spec.Head switch
-        {
-            HeadKind.Slots => nn.Linear(c * h * w, spec.Slots * spec.Classes),
-            HeadKind.Attention => new AttentionHead(c, h, w, spec.Slots, spec.Classes, spec.Dropout),
-            var other => throw new NotSupportedException($"head {other}"),
-        };
-        RegisterComponents();
+        return body;
     }
 
     public override Tensor forward(Tensor input)

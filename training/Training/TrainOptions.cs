@@ -9,8 +9,18 @@ namespace DeepPlate.Training;
 /// </summary>
 public sealed record TrainOptions
 {
-    [Description("Country code; one model reads every state of a country that has states.")]
+    [Description("Country code; one model reads every state of a country that has states. Several codes separated by commas train one joint run: the countries take turns batch by batch, share the convolutions and keep their own heads, and each gets its own run folder and model in <out>/<code>.")]
     public string Country { get; init; } = "";
+
+    /// <summary>
+    /// In the folder of one country of a joint run: the joint run's countries (its <c>--country</c>), so the folder
+    /// says how it was made. Written by the run, never given: not a command-line option.
+    /// </summary>
+    [Browsable(false)]
+    public string? Joint { get; init; }
+
+    /// <summary>The countries of the run: one, or those of a joint run in their order.</summary>
+    public IReadOnlyList<string> Countries => Country.Split(',', StringSplitOptions.TrimEntries);
 
     [Description("Run folder: options, metrics, checkpoint, exported model. Default: runs/<country>.")]
     public string? Out { get; init; }
@@ -96,7 +106,7 @@ public sealed record TrainOptions
     [Description("Threads TorchSharp computes with; 0: one per core.")]
     public int Threads { get; init; }
 
-    [Description("Start from the weights of an exported model (.onnx) or a run folder, e.g. another country's, and from its network (unless --network is given); layers of another shape start fresh.")]
+    [Description("Start from the weights of an exported model (.onnx) or a run folder, e.g. another country's, and from its network (unless --network is given); layers of another shape start fresh. In a joint run, {cc} in it stands for each country's code (each head from its own model; the shared convolutions from the first country's).")]
     public string? InitFrom { get; init; }
 
     /// <summary>The threads TorchSharp and the fixed-set generators use.</summary>
@@ -113,6 +123,8 @@ public sealed record TrainOptions
             if (!ok) throw new ArgumentException(message);
         }
         Check(Country.Length > 0, "--country is required");
+        Check(Countries.All(c => c.Length > 0), "--country: an empty code in the list");
+        Check(Countries.Distinct().Count() == Countries.Count, "--country names a country twice");
         Check(Samples > 0, "--samples must be positive");
         Check(Minutes >= 0, "--minutes must not be negative");
         Check(BatchSize is >= 2 and <= 4096, "--batch-size must be 2-4096 (batch normalisation needs two samples)");

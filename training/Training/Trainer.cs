@@ -12,7 +12,9 @@ namespace DeepPlate.Training;
 /// One training run, start to finish: synthetic batches stream in from <see cref="BatchSource"/>, AdamW follows the
 /// warm-up + cosine <see cref="Schedule"/>, the curriculum widens the degradations, a fixed validation set is scored
 /// every <see cref="TrainOptions.ValidateEvery"/> samples, checkpoints let a run resume, and the end of the run
-/// calibrates and exports the model (<see cref="ModelExport"/>).
+/// calibrates and exports the model (<see cref="ModelExport"/>). A joint run (several countries) trains one
+/// <see cref="Lane"/> per country, batch by batch in turn, all sharing the convolutions; each lane keeps its own head,
+/// optimiser, batches, validation set and run folder (<c>out/code</c>), so its folder is a run of its country.
 /// </summary>
 public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = null)
 {
@@ -20,59 +22,91 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
 
     public RunFolder Run => run;
 
+    /// <summary>The folders that get a model: the run's own, or in a joint run each country's (<c>out/code</c>).</summary>
+    public IReadOnlyList<RunFolder> ModelRuns => options.Countries.Count == 1
+        ? [run]
+        : [.. options.Countries.Select(c => new RunFolder(Path.Combine(run.Path, c)))];
+
     /// <summary>Trains, or resumes from the run folder's checkpoint when <paramref name="resume"/> is set.</summary>
     public ValidationResult Train(bool resume = false)
     {
         options.Validate();
         TorchSetup.Ensure();
-        var country = FormatRegistry.Default.Country(options.Country);
-        var alphabet = ModelAlphabet.For(country);
         var threads = options.ComputeThreads;
         torch.set_num_threads(threads);
         random.manual_seed((long)(options.Seed % long.MaxValue));
 
-        // Unless --network says otherwise, a run started from a model trains that model's network. Its weights are
-        // loaded after the new network is built, so a seed draws the same initial weights and dropout as it always did.
-        var initFrom = resume ? null : options.InitFrom;
-        var spec = RunNetwork.Choose(options, run, resume, initFrom is null ? null : SourceSpec(initFrom));
-        using var net = new PlateNet(spec);
-        if (initFrom is not null) InitFrom(net, initFrom);
-        using var optimizer = optim.AdamW(net.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        var lanes = new List<Lane>();
+        try
+        {
+            return Train(lanes, resume);
+        }
+        finally
+        {
+            // Reversed: the first lane's network owns the shared convolutions.
+            for (var i = lanes.Count - 1; i >= 0; i--) lanes[i].Dispose();
+        }
+    }
+
+    private ValidationResult Train(List<Lane> lanes, bool resume)
+    {
+        var threads = options.ComputeThreads;
+        var folders = ModelRuns;
+        foreach (var (code, folder) in options.Countries.Zip(folders))
+        {
+            var o = LaneOptions(code, folder, lanes.Count);
+            FormatRegistry.Default.Country(code);
+            // Unless --network says otherwise, a run started from a model trains that model's network. Its weights are
+            // loaded after the new network is built, so a seed draws the same initial weights and dropout as it always did.
+            var initFrom = resume ? null : o.InitFrom;
+            var spec = RunNetwork.Choose(o, folder, resume, initFrom is null ? null : SourceSpec(initFrom));
+            lanes.Add(new Lane(o, folder, new PlateNet(spec, lanes.FirstOrDefault()?.Net)));
+        }
+        // The first country's model gives the shared convolutions: it is loaded last.
+        if (!resume) foreach (var lane in Enumerable.Reverse(lanes)) if (lane.Options.InitFrom is { } from) InitFrom(lane.Net, from);
 
         var state = new CheckpointState(0, 0, 0, 0, 0);
-        if (resume)
-        {
-            if (!run.HasCheckpoint) throw new FileNotFoundException($"{run.Path} has no checkpoint to resume from", run.Weights);
-            net.load(run.Weights);
-            optimizer.load_state_dict(run.Optimizer);
-            state = run.LoadState();
-        }
+        if (resume && !(lanes.Count > 1 ? File.Exists(run.State) : run.HasCheckpoint))
+            throw new FileNotFoundException($"{run.Path} has no checkpoint to resume from", lanes.Count > 1 ? run.State : run.Weights);
+        if (resume && lanes.Count > 1) state = run.LoadState();
         run.SaveOptions(options);
-        run.SaveNetwork(spec);
-        run.SaveSpecs(DegradationSpec.Default.File, options.Appearance);
-        if (!resume || !File.Exists(run.Metrics))
-            File.WriteAllText(run.Metrics, "step,samples,seconds,learning_rate,difficulty,train_loss,val_loss,val_char_accuracy,val_plate_accuracy,samples_per_second\n");
-
-        var (valInputs, valLabels) = PlateSampler.FixedSet(country.Code, options.InputHeight, options.InputWidth,
-            options.ValidationSeed, options.ValidationSamples, 1, threads, AppearanceSpec.Resolve(options.Appearance));
-
-        if (initFrom is not null && File.Exists(initFrom)) MatchBatchStatistics(net, valInputs, options.ValidationSamples);
+        foreach (var lane in lanes)
+        {
+            lane.Optimizer = optim.AdamW(lane.Net.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+            if (resume)
+            {
+                if (!lane.Run.HasCheckpoint) throw new FileNotFoundException($"{lane.Run.Path} has no checkpoint to resume from", lane.Run.Weights);
+                lane.Net.load(lane.Run.Weights);
+                lane.Optimizer.load_state_dict(lane.Run.Optimizer);
+                var own = lane.Run.LoadState();
+                (lane.Step, lane.Samples) = (own.Step, own.Samples);
+                if (lanes.Count == 1) state = own;
+            }
+            lane.Run.SaveOptions(lane.Options);
+            lane.Run.SaveNetwork(lane.Net.Spec);
+            lane.Run.SaveSpecs(DegradationSpec.Default.File, options.Appearance);
+            if (!resume || !File.Exists(lane.Run.Metrics))
+                File.WriteAllText(lane.Run.Metrics, "step,samples,seconds,learning_rate,difficulty,train_loss,val_loss,val_char_accuracy,val_plate_accuracy,samples_per_second\n");
+            (lane.ValidationInputs, lane.ValidationLabels) = PlateSampler.FixedSet(lane.Country, options.InputHeight, options.InputWidth,
+                options.ValidationSeed, options.ValidationSamples, 1, threads, AppearanceSpec.Resolve(options.Appearance));
+        }
+        if (lanes[0].Options.InitFrom is { } first && !resume && File.Exists(first)) MatchBatchStatistics(lanes[0].Net, lanes[0].ValidationInputs, options.ValidationSamples);
 
         var clock = Stopwatch.StartNew();
         var progress = Progress(state.Samples, state.Seconds);
         var published = progress;
-        var firstBatch = state.Samples / options.BatchSize;
-        using var source = new BatchSource(country.Code, options.InputHeight, options.InputWidth, options.BatchSize,
-            options.Seed, firstBatch, options.Workers, options.Prefetch,
-            number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize / options.Samples),
-            AppearanceSpec.Resolve(options.Appearance));
+        foreach (var lane in lanes)
+        {
+            lane.Source = new BatchSource(lane.Country, options.InputHeight, options.InputWidth, options.BatchSize,
+                lane.Options.Seed, lane.Samples / options.BatchSize, options.Workers, options.Prefetch,
+                number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize * lanes.Count / options.Samples),
+                AppearanceSpec.Resolve(options.Appearance));
+            lane.Net.train();
+        }
 
-        net.train();
         var (step, samples) = (state.Step, state.Samples);
         var nextValidation = (samples / options.ValidateEvery + 1) * options.ValidateEvery;
         var nextCheckpoint = (samples / options.CheckpointEvery + 1) * options.CheckpointEvery;
-        var lossSum = 0.0;
-        var lossCount = 0;
         var rateSamples = 0L;
         var rateClock = Stopwatch.StartNew();
         var rate = 0.0;
@@ -80,19 +114,22 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         var previousSeconds = state.Seconds;
         while (progress < 1)
         {
-            var batch = source.Take();
+            // Countries take turns batch by batch; the global step says whose turn it is, so a resumed run goes on in order.
+            var lane = lanes[(int)(step % lanes.Count)];
+            var batch = lane.Source.Take();
             var learningRate = Schedule.LearningRate(options, progress);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
-            var loss = TrainingStep.Run(net, optimizer, batch, options.GradientClip, options.LabelSmoothing);
+            foreach (var group in lane.Optimizer.ParamGroups) group.LearningRate = learningRate;
+            var loss = TrainingStep.Run(lane.Net, lane.Optimizer, batch, options.GradientClip, options.LabelSmoothing);
             var difficulty = batch.Difficulty;
-            source.Return(batch);
-            if (!float.IsFinite(loss)) throw new InvalidOperationException($"the loss became {loss} at step {step}: lower --learning-rate");
+            lane.Source.Return(batch);
+            if (!float.IsFinite(loss)) throw new InvalidOperationException($"the loss became {loss} at step {step}{(lanes.Count > 1 ? $" ({lane.Country})" : "")}: lower --learning-rate");
 
             step++;
             samples += options.BatchSize;
+            lane.Step++;
+            lane.Samples += options.BatchSize;
+            lane.AddLoss(loss);
             rateSamples += options.BatchSize;
-            lossSum += loss;
-            lossCount++;
             var seconds = previousSeconds + clock.Elapsed.TotalSeconds;
             progress = Progress(samples, seconds);
             Volatile.Write(ref published, progress);
@@ -106,23 +143,48 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             var finished = progress >= 1;
             if (samples >= nextValidation || finished)
             {
-                validation = Validation.Evaluate(net, valInputs, valLabels, options.ValidationSamples);
-                net.train();
-                File.AppendAllText(run.Metrics, string.Create(CultureInfo.InvariantCulture,
-                    $"{step},{samples},{seconds:F1},{learningRate:G4},{difficulty:F3},{lossSum / lossCount:F5},{validation.Loss:F5},{validation.CharAccuracy:F5},{validation.PlateAccuracy:F5},{rate:F1}\n"));
-                (lossSum, lossCount) = (0, 0);
+                foreach (var l in lanes)
+                {
+                    l.Validation = Validation.Evaluate(l.Net, l.ValidationInputs, l.ValidationLabels, options.ValidationSamples);
+                    l.Net.train();
+                    var v = l.Validation;
+                    File.AppendAllText(l.Run.Metrics, string.Create(CultureInfo.InvariantCulture,
+                        $"{l.Step},{l.Samples},{seconds:F1},{learningRate:G4},{difficulty:F3},{l.TakeMeanLoss():F5},{v.Loss:F5},{v.CharAccuracy:F5},{v.PlateAccuracy:F5},{rate:F1}\n"));
+                }
+                validation = Mean(lanes.Select(l => l.Validation!));
                 nextValidation += options.ValidateEvery;
                 validated = true;
             }
             if (samples >= nextCheckpoint || finished)
             {
-                Checkpoint(net, optimizer, new CheckpointState(step, samples, seconds, validation?.CharAccuracy ?? 0, validation?.PlateAccuracy ?? 0, spec));
+                Checkpoint(lanes, new CheckpointState(step, samples, seconds, validation?.CharAccuracy ?? 0, validation?.PlateAccuracy ?? 0), seconds);
                 nextCheckpoint += options.CheckpointEvery;
             }
             report?.Invoke(new TrainStatus(step, samples, progress, rate, loss, learningRate, difficulty,
                 TimeSpan.FromSeconds(seconds), Remaining(progress, samples, seconds, rate), validation, validated));
         }
         return validation!;
+    }
+
+    /// <summary>A lane's options: the run's own for one country; in a joint run the country's, its folder, the
+    /// joint run's countries, its own sample stream (the first country keeps the seed) and its own starting model.</summary>
+    private TrainOptions LaneOptions(string code, RunFolder folder, int index)
+    {
+        if (options.Countries.Count == 1) return options;
+        return options with
+        {
+            Country = code,
+            Out = folder.Path,
+            Joint = options.Country,
+            Seed = unchecked(options.Seed + (ulong)index * 0x9E3779B97F4A7C15UL),
+            InitFrom = options.InitFrom?.Replace("{cc}", code, StringComparison.Ordinal),
+        };
+    }
+
+    private static ValidationResult Mean(IEnumerable<ValidationResult> results)
+    {
+        var all = results.ToList();
+        return new ValidationResult(all.Average(r => r.Loss), all.Average(r => r.CharAccuracy), all.Average(r => r.PlateAccuracy));
     }
 
     private double Progress(long samples, double seconds) =>
@@ -134,14 +196,25 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         return rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, options.Samples - samples) / rate) : TimeSpan.Zero;
     }
 
-    private void Checkpoint(PlateNet net, AdamW optimizer, CheckpointState state)
+    /// <summary>
+    /// Every lane's weights and optimiser (first all through temporary names, then moved in), then each lane's state,
+    /// then the run's: a run killed in between resumes from the checkpoint before, whose state still points there.
+    /// </summary>
+    private void Checkpoint(List<Lane> lanes, CheckpointState joint, double seconds)
     {
-        // Weights and optimiser first, then the state that points at them, each through a temporary name.
-        net.save(run.Weights + ".tmp");
-        File.Move(run.Weights + ".tmp", run.Weights, overwrite: true);
-        optimizer.save_state_dict(run.Optimizer + ".tmp");
-        File.Move(run.Optimizer + ".tmp", run.Optimizer, overwrite: true);
-        run.SaveState(state);
+        foreach (var lane in lanes)
+        {
+            lane.Net.save(lane.Run.Weights + ".tmp");
+            lane.Optimizer.save_state_dict(lane.Run.Optimizer + ".tmp");
+        }
+        foreach (var lane in lanes)
+        {
+            File.Move(lane.Run.Weights + ".tmp", lane.Run.Weights, overwrite: true);
+            File.Move(lane.Run.Optimizer + ".tmp", lane.Run.Optimizer, overwrite: true);
+            lane.Run.SaveState(new CheckpointState(lane.Step, lane.Samples, seconds, lane.Validation?.CharAccuracy ?? 0,
+                lane.Validation?.PlateAccuracy ?? 0, lane.Net.Spec));
+        }
+        if (lanes.Count > 1) run.SaveState(joint);
     }
 
     /// <summary>

@@ -13,10 +13,10 @@ public sealed class ShippedModelDocsTests : IDisposable
     // Holds the clean cell (100 px) and the hard one (20 px, 3 dB, Q 15) of the targets.
     private static readonly EvaluationGrid Grid = EvaluationGrid.Standard with { WidthsPx = [20, 100], SnrsDb = [3, null], JpegQualities = [null, 15] };
 
-    private (RunFolder Run, string Model, string Eval) TinyRun(string country)
+    private (RunFolder Run, string Model, string Eval) TinyRun(string country, string? folder = null, TrainOptions? recorded = null)
     {
-        var run = new RunFolder(Path.Combine(dir, country));
-        var options = new TrainOptions { Country = country, Out = run.Path, Minutes = 3, InitFrom = "de.onnx" };
+        var run = new RunFolder(folder ?? Path.Combine(dir, country));
+        var options = recorded ?? new TrainOptions { Country = country, Out = run.Path, Minutes = 3, InitFrom = "de.onnx" };
         run.SaveOptions(options);
         run.SaveState(new CheckpointState(10, 640, 180, 0.25, 0.05));
         run.SaveSpecs(DeepPlate.Synth.DegradationSpec.Default.File, "plain");
@@ -46,6 +46,20 @@ public sealed class ShippedModelDocsTests : IDisposable
         Assert.Contains($"| clean plates read exactly (exact plate accuracy) | 100 px, no noise, no JPEG | ≥ 99.5 % | {clean.Shown} | {clean.Verdict} |", card);
         Assert.Contains("### Character top-1 accuracy (%)", card);
         Assert.Equal(1, card.Split("## Targets").Length - 1);
+    }
+
+    [Fact]
+    public void TheCardOfOneCountryOfAJointRunGivesTheJointCommand()
+    {
+        var joint = new RunFolder(Path.Combine(dir, "joint"));
+        joint.SaveOptions(new TrainOptions { Country = "fr,it", Out = joint.Path, Minutes = 6, Seed = 3 });
+        var (lane, model, eval) = TinyRun("fr", Path.Combine(joint.Path, "fr"),
+            new TrainOptions { Country = "fr", Joint = "fr,it", Out = Path.Combine(joint.Path, "fr"), Minutes = 6, Seed = 3 });
+        var card = ModelCard.Write(model, lane, eval);
+        Assert.Contains("deepplate train --country fr,it --minutes 6 --seed 3\n", card);
+        Assert.Contains("- Joint run of fr,it: the countries took turns batch by batch and shared the convolutions", card);
+        // Not an option: the country's folder records it, the command line never shows it.
+        Assert.DoesNotContain("--joint", card);
     }
 
     [Fact]
