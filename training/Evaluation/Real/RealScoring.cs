@@ -66,4 +66,23 @@ public static class RealScoring
         for (var i = 0; i < truth.Length; i++) right[i] = truth[i] == '?' || Fold(truth[i]) == Fold(read[i]);
         return right;
     }
+
+    /// <summary>
+    /// The confidences of a reading that its label can check: the top plate's with the positions the label hides
+    /// divided out, and the characters' at the visible positions. A <c>?</c> is a character hidden in the photo (a
+    /// redaction box): the model is rightly unsure of it and it counts as right whatever is read, so its confidence says
+    /// nothing about whether the model's confidence is honest. A reading not as long as its label pairs no position:
+    /// its confidences are all kept.
+    /// </summary>
+    public static (double Plate, float[] Characters) Checkable(string truth, string read, double plate, float[] characters)
+    {
+        if (!truth.Contains('?') || truth.Length != read.Length || characters.Length != read.Length) return (plate, characters);
+        var visible = new List<float>(characters.Length);
+        for (var i = 0; i < truth.Length; i++)
+        {
+            if (truth[i] != '?') visible.Add(characters[i]);
+            else if (characters[i] > 0) plate /= characters[i];
+        }
+        return (Math.Min(1, plate), [.. visible]);
+    }
 }

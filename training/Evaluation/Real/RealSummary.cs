@@ -5,10 +5,13 @@ namespace DeepPlate.Training.Evaluation.Real;
 /// photos read; photos that could not be read (<see cref="Errors"/>) are named apart and counted in no rate.
 /// </summary>
 /// <param name="CharAccuracy">Mean per-character accuracy (<see cref="RealScoring.CharacterAccuracy"/>).</param>
-/// <param name="MeanTopConfidence">Mean confidence of the top plate: honest when it equals <see cref="Exact"/>.</param>
-/// <param name="MeanCharConfidence">Mean confidence of the top plate's characters: honest when it equals <see cref="CharAccuracy"/>.</param>
-/// <param name="PositionEce">Calibration error of the top plate's per-position confidences, over the photos whose
-/// top plate is as long as the label (positions pair up); null when there is none.</param>
+/// <param name="MeanTopConfidence">Mean confidence of the top plate: honest when it equals <see cref="Exact"/>. Of the
+/// positions a label hides (<c>?</c>), which count as right whatever is read, the confidence is left out
+/// (<see cref="RealScoring.Checkable"/>).</param>
+/// <param name="MeanCharConfidence">Mean confidence of the top plate's characters, hidden positions left out: honest
+/// when it equals <see cref="CharAccuracy"/>.</param>
+/// <param name="PositionEce">Calibration error of the top plate's per-position confidences at the label's visible
+/// positions, over the photos whose top plate is as long as the label (positions pair up); null when there is none.</param>
 /// <param name="Paired">How many photos <see cref="PositionEce"/> is over.</param>
 public sealed record RealSummary(
     string Source,
@@ -47,19 +50,24 @@ public sealed record RealSummary(
         var n = Math.Max(1, read.Count);
         var pairs = new List<(double Confidence, bool Right)>();
         var paired = 0;
+        double plateConfidence = 0, charConfidence = 0;
         foreach (var r in read)
         {
+            var (plate, chars) = RealScoring.Checkable(r.Photo.Text, r.Top, r.TopConfidence, r.CharConfidences);
+            plateConfidence += plate;
+            charConfidence += chars.Length == 0 ? 0 : chars.Average();
             if (RealScoring.PositionsRight(r.Photo.Text, r.Top) is not { } right) continue;
             paired++;
-            for (var i = 0; i < right.Length; i++) pairs.Add((r.CharConfidences[i], right[i]));
+            // Hidden positions are right whatever was read: they would flatter or blame the confidence for nothing.
+            for (var i = 0; i < right.Length; i++) if (r.Photo.Text[i] != '?') pairs.Add((r.CharConfidences[i], right[i]));
         }
         return new RealSummary(source, country, condition, group.Count, group.Count - read.Count,
             read.Sum(r => r.CharAccuracy) / n,
             read.Count(r => r.Exact) / (double)n,
             read.Count(r => r.InTop60) / (double)n,
             read.Count(r => r.InValid) / (double)n,
-            read.Sum(r => r.TopConfidence) / n,
-            read.Sum(r => r.CharConfidences.Length == 0 ? 0 : r.CharConfidences.Average()) / n,
+            plateConfidence / n,
+            charConfidence / n,
             pairs.Count == 0 ? null : CalibrationError.Expected(pairs),
             paired);
     }

@@ -37,4 +37,16 @@ public sealed class RealScoringTests
         Assert.Null(RealScoring.PositionsRight("ABC", "AB"));
         Assert.Equal([true, true, false, true], RealScoring.PositionsRight("A?CO", "AXD0")!);
     }
+
+    [Fact]
+    public void The_confidence_of_hidden_characters_is_left_out()
+    {
+        float[] chars = [0.9f, 0.8f, 0.25f, 0.5f, 1f];
+        var (plate, visible) = RealScoring.Checkable("AB??C", "ABXYC", 0.9 * 0.8 * 0.25 * 0.5, chars);
+        Assert.Equal(0.9 * 0.8, plate, 6);
+        Assert.Equal([0.9f, 0.8f, 1f], visible);
+        // Nothing hidden, or positions that do not pair: every confidence counts.
+        Assert.Equal((0.5, chars), RealScoring.Checkable("ABXYC", "ABXYC", 0.5, chars));
+        Assert.Equal((0.5, chars), RealScoring.Checkable("AB??", "ABXYC", 0.5, chars));
+    }
 }
