@@ -88,6 +88,37 @@ public static class FontTable
         }
     }
 
+    /// <summary>The faces of state names and slogans a table lists (<c>"lettering"</c>; none when it has no such list).</summary>
+    /// <exception cref="FormatFileException">the file is missing or the list malformed (the message says where).</exception>
+    public static IReadOnlyList<LetteringFace> Lettering(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new FormatFileException(full, "", "no font table here");
+        using var doc = JsonDocument.Parse(File.ReadAllText(full), Options);
+        if (!doc.RootElement.TryGetProperty("lettering", out var faces)) return [];
+        if (faces.ValueKind != JsonValueKind.Array) throw new FormatFileException(full, "lettering", "should be a list of faces");
+        var list = new List<LetteringFace>();
+        var i = 0;
+        foreach (var e in faces.EnumerateArray())
+        {
+            var at = $"lettering[{i++}]";
+            if (e.ValueKind != JsonValueKind.Object) throw new FormatFileException(full, at, "should be an object");
+            foreach (var p in e.EnumerateObject())
+            {
+                if (p.Name is not ("file" or "package" or "italic" or "approximates"))
+                    throw new FormatFileException(full, $"{at}.{p.Name}", "unknown key (file, package, italic, approximates)");
+            }
+            string? Text(string key) => e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } t ? t : null;
+            var italic = e.TryGetProperty("italic", out var it) && (it.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? it.GetBoolean() : throw new FormatFileException(full, $"{at}.italic", "should be true or false"));
+            list.Add(new LetteringFace(
+                Path.GetFullPath(Text("file") ?? throw new FormatFileException(full, $"{at}.file", "is required"), Path.GetDirectoryName(full)!),
+                Text("package"), italic,
+                Text("approximates") ?? throw new FormatFileException(full, $"{at}.approximates", "is required: say what the face stands in for")));
+        }
+        return list;
+    }
+
     private static FontSource Entry(JsonElement e, string file, string at, string folder)
     {
         string? Text(string key)
