@@ -46,6 +46,8 @@ public sealed record AppearanceSpec
     public double[] GlyphWidth { get; init; } = [1, 1];
     public double[] GlyphHeight { get; init; } = [1, 1];
     public double[] GlyphGap { get; init; } = [1, 1];
+    public double GlyphBold { get; init; }
+    public double[] GlyphBoldness { get; init; } = [0, 0];
 
     /// <summary>Nothing varies: the plain generator.</summary>
     public static readonly AppearanceSpec Plain = new();
@@ -103,7 +105,7 @@ public sealed record AppearanceSpec
     {
         foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkStacked", SideMarkStacked),
             ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
-            ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap) })
+            ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("glyphBold", GlyphBold) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }
@@ -122,7 +124,7 @@ public sealed record AppearanceSpec
         foreach (var (key, range, max) in new[]
         {
             ("boxMarginX", BoxMarginX, 2.0), ("boxMarginY", BoxMarginY, 2.0), ("shadowDepth", ShadowDepth, 1.0), ("glareStrength", GlareStrength, 1.0),
-            ("embossOffset", EmbossOffset, 0.1), ("silhouetteSize", SilhouetteSize, 2.0), ("letteringSize", LetteringSize, 0.35), ("letteringSlantDeg", LetteringSlantDeg, 30.0),
+            ("embossOffset", EmbossOffset, 0.1), ("glyphBoldness", GlyphBoldness, 0.08), ("silhouetteSize", SilhouetteSize, 2.0), ("letteringSize", LetteringSize, 0.35), ("letteringSlantDeg", LetteringSlantDeg, 30.0),
         })
         {
             if (range.Length != 2 || range[0] < 0 || range[1] < range[0] || range[1] > max)

@@ -142,6 +142,11 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var a = appearance;
         var r = random.Fork(18);
         look = look with { GlyphWidth = Between(ref r, a.GlyphWidth), GlyphHeight = Between(ref r, a.GlyphHeight), GlyphGap = Between(ref r, a.GlyphGap) };
+        if (Chance(random, 33, a.GlyphBold))
+        {
+            var b = random.Fork(34);
+            look = look with { GlyphWeight = Between(ref b, a.GlyphBoldness) };
+        }
         if (!Chance(random, 19, a.TypefaceSwap)) return look;
         var pick = random.Fork(20);
         // The shipped table, not the catalog's: a researcher's added typeface leaves every other country's stream as it was.

@@ -42,6 +42,10 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     /// <summary>Another font of the catalog to draw the characters in, or null for the template's own.</summary>
     public string? Font { get; init; }
 
+    /// <summary>Bolder characters than the typeface's: how far each stroke grows on every side, as a share of the
+    /// character height (0: the typeface's own weight).</summary>
+    public double GlyphWeight { get; init; }
+
     /// <summary>Factors on the typeface's character width, height and spacing (1: as the format file says).</summary>
     public double GlyphWidth { get; init; } = 1;
     public double GlyphHeight { get; init; } = 1;

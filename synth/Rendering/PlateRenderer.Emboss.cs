@@ -22,7 +22,8 @@ public sealed partial class PlateRenderer
         shade = Mix(paper, SKColors.Black, 0.55);
     }
 
-    /// <summary>A character (or a side-mark letter) placed by <paramref name="place"/>, raised when the plate is embossed.</summary>
+    /// <summary>A character (or a side-mark letter) placed by <paramref name="place"/>, raised when the plate is
+    /// embossed and emboldened when the plate's weight says so.</summary>
     private void FillRaised(FlatOutline glyph, Projective place, SKColor ink)
     {
         if (embossDx != 0 || embossDy != 0)
@@ -30,6 +31,6 @@ public sealed partial class PlateRenderer
             Fill(glyph, Projective.Translate(embossDx, embossDy) * place, highlight);
             Fill(glyph, Projective.Translate(-embossDx, -embossDy) * place, shade);
         }
-        Fill(glyph, place, ink);
+        FillBold(glyph, place, ink);
     }
 }

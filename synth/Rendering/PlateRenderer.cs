@@ -65,6 +65,7 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
 
         var ink = Lerp(print, paper, look.Wear * 0.35);
         SetEmboss(look, layout.CharHeightMm, sheeting);
+        SetWeight(look, layout.CharHeightMm);
         if (look.Silhouette is { } picture) DrawSilhouette(picture, style, shape, layout);
         if (header is not null && look.Lettering is { } lettering) DrawLettering(header, lettering, style, layout, sheeting);
         else if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(print, paper, 0.25));

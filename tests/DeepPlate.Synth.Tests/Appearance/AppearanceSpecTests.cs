@@ -26,6 +26,7 @@ public sealed class AppearanceSpecTests
     [InlineData("\"embossOffset\": [0.01, 0.03],", "\"embossOffset\": [0.03, 0.01],", "embossOffset: expected [low, high]")]
     [InlineData("\"lettering\": 0.7,", "\"lettering\": 2,", "lettering: a share runs from 0 to 1")]
     [InlineData("\"looseGap\": 0.3,", "\"looseGap\": -0.1,", "looseGap: a share runs from 0 to 1")]
+    [InlineData("\"glyphBoldness\": [0.01, 0.035],", "\"glyphBoldness\": [0.01, 0.2],", "glyphBoldness: expected [low, high]")]
     public void A_broken_spec_is_refused_naming_the_key(string find, string replace, string message)
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, AppearanceSpec.FileName));
