@@ -18,6 +18,12 @@ public static class EvalCommand
         /// <summary>The grid; the command line always uses the standard one, tests a smaller one.</summary>
         public EvaluationGrid Grid { get; init; } = EvaluationGrid.Standard;
 
+        /// <summary>Plates of the clean cell (100 px, no noise, no JPEG) measured again for the clean target; 0: none.</summary>
+        public int CleanSamples { get; init; }
+
+        /// <summary>A folder of <c>&lt;cc&gt;/ceiling.json</c> (<c>deepplate ceiling</c>), or null.</summary>
+        public string? Ceilings { get; init; }
+
         public string OutputDirectory => Out ?? Path.ChangeExtension(Model, ".eval");
     }
 
@@ -35,9 +41,11 @@ public static class EvalCommand
         var degrade = new Option<string>("--degrade") { Description = "With --real: degraded conditions WIDTH:QUALITY,... (plate width in px, JPEG quality).", DefaultValueFactory = _ => RealEvalCommand.DefaultDegrade };
         var cornerSets = new Option<int>("--corner-sets") { Description = "With --real: read each photo with this many corner sets around the given ones, fused (1: as given).", DefaultValueFactory = _ => 1 };
         var page = new Option<string>("--page") { Description = "With --real: write the 'Real photographs' section of this accuracy page (docs/accuracy.md)." };
+        var clean = new Option<int>("--clean-samples") { Description = "Plates of the clean cell (100 px, no noise, no JPEG) read again for the clean target (0: none).", DefaultValueFactory = _ => 5000 };
+        var ceilings = new Option<string?>("--ceilings") { Description = "A folder of <country>/ceiling.json (deepplate ceiling, e.g. docs/ceiling): counts the cells at 90 % of the ideal observer." };
         var command = new Command("eval", "Evaluates a model on the standard grid of plate width x SNR x JPEG quality, or (--real) models on labelled real photos.")
         {
-            model, samples, output, threads, real, models, degrade, page, cornerSets,
+            model, samples, output, threads, real, models, degrade, page, cornerSets, clean, ceilings,
         };
         command.SetAction(r =>
         {
@@ -51,7 +59,11 @@ public static class EvalCommand
                 Console.Error.WriteLine("error: give --model FILE (the synthetic grid) or --real MANIFEST (real photos)");
                 return 2;
             }
-            return Execute(new Settings(file, r.GetValue(samples), r.GetValue(output), r.GetValue(threads)), Console.Out, Console.Error);
+            return Execute(new Settings(file, r.GetValue(samples), r.GetValue(output), r.GetValue(threads))
+            {
+                CleanSamples = r.GetValue(clean),
+                Ceilings = r.GetValue(ceilings),
+            }, Console.Out, Console.Error);
         });
         return command;
     }
@@ -96,6 +108,8 @@ public static class EvalCommand
     {
         if (s.Samples < 1) throw new ArgumentException("--samples must be at least 1");
         if (s.Threads < 1) throw new ArgumentException("--threads must be at least 1");
+        if (s.CleanSamples < 0) throw new ArgumentException("--clean-samples must not be negative");
+        if (s.Ceilings is not null && !Directory.Exists(s.Ceilings)) throw new DirectoryNotFoundException($"--ceilings: no folder {s.Ceilings}");
         if (!File.Exists(s.Model)) throw new FileNotFoundException($"model file not found: {s.Model}", s.Model);
         using var model = new PlateModel(s.Model, s.Threads);
         var info = model.Info;
@@ -103,6 +117,20 @@ public static class EvalCommand
         log.WriteLine($"evaluating {s.Model} ({info.Country}, {info.Slots} slots x {info.Classes} classes) on {cells} cells x {s.Samples} plates");
 
         var result = Evaluator.Run(model, s.Grid, s.Samples, s.Threads, TenthsLog.For(cells, "cells", log));
+        if (s.CleanSamples > 0)
+        {
+            log.WriteLine($"the clean cell (100 px, no noise, no JPEG) on {s.CleanSamples} plates");
+            var grid = s.Grid with { WidthsPx = [100], SnrsDb = [null], JpegQualities = [null] };
+            result = result with { Clean = Evaluator.Run(model, grid, s.CleanSamples, s.Threads).Overall };
+        }
+        if (s.Ceilings is not null)
+        {
+            var file = Path.Combine(s.Ceilings, info.Country, "ceiling.json");
+            if (!File.Exists(file)) throw new FileNotFoundException($"--ceilings: no {file} (deepplate ceiling --country {info.Country} --out {Path.GetDirectoryName(file)})", file);
+            var ceiling = Evaluation.Ceiling.CeilingResult.ReadJson(file);
+            var (met, all) = CeilingCells.Count(result.Cells.Select(c => (c.Cell.WidthPx, c.Cell.SnrDb, c.Cell.JpegQuality, c.Metrics.CharTop1)), ceiling);
+            result = result with { Ceiling = new CeilingCells(file.Replace('\\', '/'), ceiling.SamplesPerCell, met, all) };
+        }
         if (result.FormatsChanged) log.WriteLine($"warning: the {info.Country} format files have changed since the model was trained");
         var confusion = CharacterConfusion.Evaluate(result.Predictions, info.Alphabet);
         var files = EvaluationReport.Write(result, confusion, s.Model, s.OutputDirectory);

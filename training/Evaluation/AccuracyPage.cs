@@ -91,21 +91,13 @@ public static class AccuracyPage
         File.WriteAllText(page, text);
     }
 
-    /// <summary>Share of the ideal observer's character accuracy reached in every cell, and the cells at 90 % or more.</summary>
-    public const double CeilingShare = 0.9;
-
     private static void AppendCeiling(StringBuilder md, EvalJson.Document e, Ceiling.CeilingResult ceiling, string file)
     {
-        var ratios = new List<(EvalJson.CellJson Cell, double? Ratio)>();
-        foreach (var c in e.Cells)
-        {
-            var limit = ceiling.At(c.WidthPx, c.SnrDb, c.JpegQuality);
-            ratios.Add((c, limit is { Accuracy: > 0 } l ? c.CharTop1 / l.Accuracy : null));
-        }
-        var met = ratios.Count(r => r.Ratio >= CeilingShare);
+        var ratios = e.Cells.Select(c => (Cell: c, Ratio: CeilingCells.Ratio(c.CharTop1, ceiling.At(c.WidthPx, c.SnrDb, c.JpegQuality)))).ToList();
+        var (met, _) = CeilingCells.Count(e.Cells.Select(c => (c.WidthPx, c.SnrDb, c.JpegQuality, c.CharTop1)), ceiling);
         md.Line().Line("### Against the ideal observer").Line()
             .Line($"Character top-1 accuracy as a share of the ideal observer's (`deepplate ceiling`, {ceiling.SamplesPerCell} plates a cell, " +
-                  $"`{file.Replace('\\', '/')}`), in %. Target: at least {P(CeilingShare)} % in every cell; met in {met} of {ratios.Count} cells. " +
+                  $"`{file.Replace('\\', '/')}`), in %. Target: at least {P(AccuracyTargets.CeilingShare)} % in every cell; met in {met} of {ratios.Count} cells. " +
                   "Where the observer itself reads little, both figures are close to chance and the share says little.")
             .Line();
         ceiling.Table(md, c =>

@@ -31,8 +31,9 @@ public static class EvalJson
             result.Overall,
             new CharactersJson(confusion.MicroAccuracy, confusion.MacroAccuracy, confusion.LogLoss, confusion.TopKAccuracy,
                 confusion.MostConfused(EvalMarkdown.ConfusedPairs)),
-            [.. result.Cells.Select(c => new CellJson(c.Cell.WidthPx, c.Cell.SnrDb, c.Cell.JpegQuality, c.Metrics.Plates,
-                c.Metrics.Characters, c.Metrics.CharTop1, c.Metrics.CharTop3, c.Metrics.Exact, c.Metrics.Top60, c.Metrics.Ece))]);
+            [.. result.Cells.Select(c => CellJson.Of(c.Cell.WidthPx, c.Cell.SnrDb, c.Cell.JpegQuality, c.Metrics))],
+            result.Clean is { } clean ? CellJson.Of(100, null, null, clean) : null,
+            result.Ceiling);
         File.WriteAllText(path, JsonSerializer.Serialize(document, Options));
     }
 
@@ -50,7 +51,10 @@ public static class EvalJson
         }
     }
 
-    public sealed record Document(ModelJson Model, GridJson Grid, int SamplesPerCell, Metrics Overall, CharactersJson Characters, IReadOnlyList<CellJson> Cells)
+    /// <param name="Clean">The clean cell on many plates (<c>--clean-samples</c>); null in older files or when off.</param>
+    /// <param name="Ceiling">The cells against the ideal observer (<c>--ceilings</c>); null in older files or without one.</param>
+    public sealed record Document(ModelJson Model, GridJson Grid, int SamplesPerCell, Metrics Overall, CharactersJson Characters, IReadOnlyList<CellJson> Cells,
+        CellJson? Clean = null, CeilingCells? Ceiling = null)
     {
         public IReadOnlyList<TargetResult> Targets() => AccuracyTargets.Evaluate((w, s, q) =>
         {
@@ -59,7 +63,7 @@ public static class EvalJson
                 if (c.WidthPx == w && c.SnrDb == s && c.JpegQuality == q) return c.Metrics;
             }
             return null;
-        }, Overall);
+        }, Overall, Clean?.Metrics, Ceiling);
     }
 
     public sealed record ModelJson(string File, ModelInfo Info, bool FormatsChangedSinceTraining);
@@ -77,5 +81,8 @@ public static class EvalJson
         double CharTop1, double CharTop3, double Exact, double Top60, double Ece)
     {
         public Metrics Metrics => new(Plates, Characters, CharTop1, CharTop3, Exact, Top60, Ece);
+
+        public static CellJson Of(double widthPx, double? snrDb, int? jpegQuality, Metrics m) =>
+            new(widthPx, snrDb, jpegQuality, m.Plates, m.Characters, m.CharTop1, m.CharTop3, m.Exact, m.Top60, m.Ece);
     }
 }

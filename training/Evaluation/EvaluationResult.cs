@@ -12,4 +12,34 @@ public sealed record EvaluationResult(
     IReadOnlyList<CellResult> Cells,
     Metrics Overall,
     GridPredictions Predictions,
-    bool FormatsChanged);
+    bool FormatsChanged)
+{
+    /// <summary>The clean cell measured again on many more plates (<c>eval --clean-samples</c>), or null.</summary>
+    public Metrics? Clean { get; init; }
+
+    /// <summary>The grid's cells against the ideal observer (<c>eval --ceilings</c>), or null without its ceiling.</summary>
+    public CeilingCells? Ceiling { get; init; }
+}
+
+/// <summary>How many of the grid's cells read at least <see cref="AccuracyTargets.CeilingShare"/> of the ideal
+/// observer's character accuracy, measured against <see cref="File"/> (<c>deepplate ceiling</c>).</summary>
+public sealed record CeilingCells(string File, int SamplesPerCell, int Met, int Cells)
+{
+    public double Share => Cells == 0 ? 0 : (double)Met / Cells;
+
+    /// <summary>A cell meets its ceiling at <see cref="AccuracyTargets.CeilingShare"/> of the observer's accuracy; a cell
+    /// where the observer reads nothing (or the ceiling lacks) does not.</summary>
+    public static (int Met, int Cells) Count(IEnumerable<(double WidthPx, double? SnrDb, int? JpegQuality, double CharTop1)> cells, Ceiling.CeilingResult ceiling)
+    {
+        var (met, all) = (0, 0);
+        foreach (var (w, s, q, accuracy) in cells)
+        {
+            all++;
+            if (Ratio(accuracy, ceiling.At(w, s, q)) >= AccuracyTargets.CeilingShare) met++;
+        }
+        return (met, all);
+    }
+
+    /// <summary>The measured accuracy as a share of the observer's, or null where the observer reads nothing.</summary>
+    public static double? Ratio(double accuracy, Ceiling.CeilingCell? limit) => limit is { Accuracy: > 0 } l ? accuracy / l.Accuracy : null;
+}

@@ -71,6 +71,34 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_clean_target_is_read_on_many_plates_and_the_cells_against_the_ideal_observer()
+    {
+        var model = Path.Combine(dir, "nl.onnx");
+        TinyModel.Export("nl", model);
+        var ceilings = Path.Combine(dir, "ceiling");
+        Directory.CreateDirectory(Path.Combine(ceilings, "nl"));
+        DeepPlate.Training.Evaluation.Ceiling.CeilingRun.Run("nl", EvaluatorTests.Small, 2, threads: 2).WriteJson(Path.Combine(ceilings, "nl", "ceiling.json"));
+
+        var outcome = EvalCommand.Run(Small(model) with { CleanSamples = 40, Ceilings = ceilings }, TextWriter.Null);
+        Assert.Equal(40, outcome.Result.Clean!.Plates);
+        Assert.Equal(8, outcome.Result.Ceiling!.Cells);
+
+        var json = DeepPlate.Training.Evaluation.EvalJson.Read(Path.Combine(dir, "nl.eval", "eval.json"));
+        Assert.Equal(40, json.Clean!.Plates);
+        Assert.Equal(outcome.Result.Ceiling, json.Ceiling);
+        var targets = json.Targets();
+        Assert.Equal(["clean plates read exactly", "every cell at 90 % of the ideal observer", "calibration"], targets.Select(t => t.Target.Name));
+        Assert.EndsWith("(40 plates)", targets[0].Shown);
+        Assert.EndsWith($"({json.Ceiling!.Met} of 8 cells)", targets[1].Shown);
+        Assert.Contains("(40 plates)", File.ReadAllText(Path.Combine(dir, "nl.eval", "eval.md")));
+
+        // Without them, the clean target is the grid's cell (this grid has none) and the observer's is not measured.
+        var plain = EvalCommand.Run(Small(model, output: Path.Combine(dir, "plain")), TextWriter.Null);
+        Assert.Equal(["not measured", "not measured"], DeepPlate.Training.Evaluation.AccuracyTargets.Evaluate(plain.Result).Take(2).Select(t => t.Verdict));
+        Assert.Contains("--ceilings", Error(Small(model) with { Ceilings = Path.Combine(dir, "nowhere") }));
+    }
+
+    [Fact]
     public void Bad_settings_are_usage_errors_with_exit_code_2()
     {
         var model = Path.Combine(dir, "nl.onnx");

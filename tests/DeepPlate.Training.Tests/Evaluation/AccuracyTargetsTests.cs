@@ -14,13 +14,18 @@ public sealed class AccuracyTargetsTests
         {
             [(100, null, null)] = With(exact: 0.996),
             [(30, 7, 30)] = With(charTop1: 0.5, top60: 0.98),
-            [(20, 3, 15)] = With(charTop1: 0.9, top60: 0.70),
         };
-        var results = AccuracyTargets.Evaluate((w, s, q) => cells.GetValueOrDefault((w, s, q)), With(ece: 0.03));
+        var results = AccuracyTargets.Evaluate((w, s, q) => cells.GetValueOrDefault((w, s, q)), With(ece: 0.03), ceiling: new CeilingCells("c.json", 30, 144, 288));
 
-        Assert.Equal(["met", "short by 47.0 pp", "met", "met", "short by 5.0 pp", "short by 0.010"], results.Select(r => r.Verdict));
+        Assert.Equal(["met", "short by 50.0 pp", "short by 0.010"], results.Select(r => r.Verdict));
+        Assert.Equal("100 px, no noise, no JPEG", results[0].Target.Condition);
+        Assert.Equal("99.6 %", results[0].Shown);
         Assert.Equal(0.5, results[1].Value);
-        Assert.Equal("30 px, 7 dB, Q 30", results[1].Target.Condition);
+
+        // The clean cell read on many plates takes the grid's place, and says so.
+        var many = AccuracyTargets.Evaluate((w, s, q) => cells.GetValueOrDefault((w, s, q)), With(), clean: With(exact: 0.99) with { Plates = 5000 });
+        Assert.Equal("99.0 % (5,000 plates)", many[0].Shown);
+        Assert.False(many[0].Met);
     }
 
     [Fact]
