@@ -21,6 +21,9 @@ public static class EvalCommand
         /// <summary>Plates of the clean cell (100 px, no noise, no JPEG) measured again for the clean target; 0: none.</summary>
         public int CleanSamples { get; init; }
 
+        /// <summary>Corner sets each plate is read with, fused (<c>--corner-sets</c>; 1: as clicked).</summary>
+        public int CornerSets { get; init; } = 1;
+
         /// <summary>A folder of <c>&lt;cc&gt;/ceiling.json</c> (<c>deepplate ceiling</c>), or null.</summary>
         public string? Ceilings { get; init; }
 
@@ -39,7 +42,7 @@ public static class EvalCommand
         var real = new Option<string>("--real") { Description = "Measure on labelled real photos instead: a manifest (image, country, state, corners, text, source, note; training/README.md)." };
         var models = new Option<string>("--models") { Description = "With --real: a folder of models (default: the shipped models)." };
         var degrade = new Option<string>("--degrade") { Description = "With --real: degraded conditions WIDTH:QUALITY,... (plate width in px, JPEG quality).", DefaultValueFactory = _ => RealEvalCommand.DefaultDegrade };
-        var cornerSets = new Option<int>("--corner-sets") { Description = "With --real: read each photo with this many corner sets around the given ones, fused (1: as given).", DefaultValueFactory = _ => 1 };
+        var cornerSets = new Option<int>("--corner-sets") { Description = "Read each plate (with --real: each photo) with this many corner sets around the given ones, fused as frames are (1: as given; at most 7).", DefaultValueFactory = _ => 1 };
         var page = new Option<string>("--page") { Description = "With --real: write the 'Real photographs' section of this accuracy page (docs/accuracy.md)." };
         var clean = new Option<int>("--clean-samples") { Description = "Plates of the clean cell (100 px, no noise, no JPEG) read again for the clean target (0: none).", DefaultValueFactory = _ => 5000 };
         var ceilings = new Option<string?>("--ceilings") { Description = "A folder of <country>/ceiling.json (deepplate ceiling, e.g. docs/ceiling): counts the cells at 90 % of the ideal observer." };
@@ -62,6 +65,7 @@ public static class EvalCommand
             return Execute(new Settings(file, r.GetValue(samples), r.GetValue(output), r.GetValue(threads))
             {
                 CleanSamples = r.GetValue(clean),
+                CornerSets = r.GetValue(cornerSets),
                 Ceilings = r.GetValue(ceilings),
             }, Console.Out, Console.Error);
         });
@@ -109,6 +113,7 @@ public static class EvalCommand
         if (s.Samples < 1) throw new ArgumentException("--samples must be at least 1");
         if (s.Threads < 1) throw new ArgumentException("--threads must be at least 1");
         if (s.CleanSamples < 0) throw new ArgumentException("--clean-samples must not be negative");
+        if (s.CornerSets is < 1 or > CornerJitter.MaxSets) throw new ArgumentException($"--corner-sets must be 1-{CornerJitter.MaxSets}");
         if (s.Ceilings is not null && !Directory.Exists(s.Ceilings)) throw new DirectoryNotFoundException($"--ceilings: no folder {s.Ceilings}");
         if (!File.Exists(s.Model)) throw new FileNotFoundException($"model file not found: {s.Model}", s.Model);
         using var model = new PlateModel(s.Model, s.Threads);
@@ -116,12 +121,12 @@ public static class EvalCommand
         var cells = s.Grid.CellCount;
         log.WriteLine($"evaluating {s.Model} ({info.Country}, {info.Slots} slots x {info.Classes} classes) on {cells} cells x {s.Samples} plates");
 
-        var result = Evaluator.Run(model, s.Grid, s.Samples, s.Threads, TenthsLog.For(cells, "cells", log));
+        var result = Evaluator.Run(model, s.Grid, s.Samples, s.Threads, TenthsLog.For(cells, "cells", log), s.CornerSets);
         if (s.CleanSamples > 0)
         {
             log.WriteLine($"the clean cell (100 px, no noise, no JPEG) on {s.CleanSamples} plates");
             var grid = s.Grid with { WidthsPx = [100], SnrsDb = [null], JpegQualities = [null] };
-            result = result with { Clean = Evaluator.Run(model, grid, s.CleanSamples, s.Threads).Overall };
+            result = result with { Clean = Evaluator.Run(model, grid, s.CleanSamples, s.Threads, cornerSets: s.CornerSets).Overall };
         }
         if (s.Ceilings is not null)
         {

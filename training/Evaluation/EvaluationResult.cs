@@ -14,6 +14,9 @@ public sealed record EvaluationResult(
     GridPredictions Predictions,
     bool FormatsChanged)
 {
+    /// <summary>Corner sets each plate was read with, fused (1: the clicked corners alone).</summary>
+    public int CornerSets { get; init; } = 1;
+
     /// <summary>The clean cell measured again on many more plates (<c>eval --clean-samples</c>), or null.</summary>
     public Metrics? Clean { get; init; }
 

@@ -18,9 +18,13 @@ public static class Evaluator
     /// <param name="samples">Plates per cell.</param>
     /// <param name="threads">Threads generating plates (one generator each).</param>
     /// <param name="cellDone">Called after each cell with the number of cells done.</param>
+    /// <param name="cornerSets">Corner sets each plate is read with (<see cref="CornerJitter"/>), fused as the reader
+    /// fuses them (<see cref="FrameFusion"/>); 1: the clicked corners alone.</param>
     /// <exception cref="InvalidDataException">The model cannot read the plates the current formats produce.</exception>
-    public static EvaluationResult Run(PlateModel model, EvaluationGrid grid, int samples, int threads, Action<int>? cellDone = null)
+    public static EvaluationResult Run(PlateModel model, EvaluationGrid grid, int samples, int threads, Action<int>? cellDone = null, int cornerSets = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cornerSets, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cornerSets, CornerJitter.MaxSets);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samples);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         var info = model.Info;
@@ -33,8 +37,8 @@ public static class Evaluator
         if (plates * outputSize > Array.MaxLength) throw new ArgumentException($"{samples} samples per cell do not fit in memory; use fewer");
 
         var predictions = new GridPredictions(new float[plates * outputSize], new int[plates * slots], new int[plates], slots, classes);
-        var inputs = new float[BatchSize * inputSize];
-        var outputs = new float[BatchSize * outputSize];
+        var inputs = new float[BatchSize * cornerSets * inputSize];
+        var outputs = new float[BatchSize * cornerSets * outputSize];
         var results = new CellResult[cells.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         using var generators = new ThreadLocal<PlateGenerator>(
@@ -52,13 +56,21 @@ public static class Evaluator
                     {
                         var plate = first + start + b;
                         using var sample = generators.Value!.Generate(country.Code, null, grid.Seed, start + b, fix: _ => degradations);
-                        Rectifier.Rectify(sample.Scene.Pixels, sample.Scene.Width, sample.Scene.Height, sample.Clicked,
-                            inputs.AsSpan(b * inputSize, inputSize), info.InputWidth, info.InputHeight);
+                        System.Numerics.Vector2[][] sets = cornerSets == 1 ? [sample.Clicked] : CornerJitter.Sets(sample.Clicked, cornerSets, sample.Scene.Width, sample.Scene.Height);
+                        for (var s = 0; s < cornerSets; s++)
+                        {
+                            Rectifier.Rectify(sample.Scene.Pixels, sample.Scene.Width, sample.Scene.Height, sets[s],
+                                inputs.AsSpan((b * cornerSets + s) * inputSize, inputSize), info.InputWidth, info.InputHeight);
+                        }
                         Encode(alphabet, sample.Text.Compact, info, predictions.Labels.AsSpan(plate * slots, slots));
                         predictions.Lengths[plate] = sample.Text.Compact.Length;
                     });
-                    model.Run(inputs, count, outputs);
-                    outputs.AsSpan(0, count * outputSize).CopyTo(predictions.Probabilities.AsSpan((first + start) * outputSize));
+                    model.Run(inputs, count * cornerSets, outputs);
+                    for (var b = 0; b < count; b++)
+                    {
+                        FrameFusion.Fuse(outputs.AsSpan(b * cornerSets * outputSize, cornerSets * outputSize), cornerSets, slots, classes,
+                            predictions.Probabilities.AsSpan((first + start + b) * outputSize, outputSize));
+                    }
                 }
 
                 var (counts, metrics) = Score(predictions, first, samples, threads);
@@ -74,7 +86,7 @@ public static class Evaluator
         var total = default(Tally);
         foreach (var r in results) total += r.Counts;
         var overall = Metrics.From(total, CalibrationError.Expected(predictions.Probabilities, predictions.Labels, classes));
-        return new EvaluationResult(info, grid, samples, results, overall, predictions, country.Sha256 != info.FormatsSha256);
+        return new EvaluationResult(info, grid, samples, results, overall, predictions, country.Sha256 != info.FormatsSha256) { CornerSets = cornerSets };
     }
 
     private static void Encode(ModelAlphabet alphabet, string compact, ModelInfo info, Span<int> labels)

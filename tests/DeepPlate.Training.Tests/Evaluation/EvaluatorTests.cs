@@ -34,6 +34,28 @@ public sealed class EvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void Corner_sets_fuse_each_plates_readings_into_one_distribution()
+    {
+        var path = Path.Combine(dir, "nl.onnx");
+        TinyModel.Export("nl", path);
+        using var model = new PlateModel(path, threads: 2);
+        var one = Evaluator.Run(model, Small, samples: 20, threads: 2);
+        var five = Evaluator.Run(model, Small, samples: 20, threads: 2, cornerSets: 5);
+        var again = Evaluator.Run(model, Small, samples: 20, threads: 1, cornerSets: 5);
+
+        Assert.Equal(5, five.CornerSets);
+        Assert.Equal(one.Predictions.Labels, five.Predictions.Labels);
+        Assert.Equal(five.Predictions.Probabilities, again.Predictions.Probabilities);
+        Assert.NotEqual(one.Predictions.Probabilities, five.Predictions.Probabilities);
+        var classes = model.Info.Classes;
+        for (var row = 0; row < five.Predictions.Probabilities.Length / classes; row++)
+        {
+            Assert.Equal(1f, five.Predictions.Probabilities.AsSpan(row * classes, classes).ToArray().Sum(), 3);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => Evaluator.Run(model, Small, samples: 2, threads: 1, cornerSets: 8));
+    }
+
+    [Fact]
     public void Every_cell_sees_the_same_plates_and_the_counts_add_up()
     {
         var path = Path.Combine(dir, "de.onnx");
