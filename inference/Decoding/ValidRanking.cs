@@ -142,19 +142,36 @@ public static class ValidRanking
     // of the scope (a state that does not skip it): it takes the likeliest reading, as the registry's own check does.
     private static (PlateCheck Check, int Template) Likeliest(FormatRegistry formats, FormatScope scope, string compact, PlateCheck check, int template)
     {
-        var proposer = template;
+        var (best, bestPrior) = (template, check.Prior);
+        foreach (var (t, prior) in Acceptors(formats, scope, compact, skip: template))
+        {
+            if (prior > bestPrior) (best, bestPrior) = (t, prior);
+        }
+        return best == template ? (check, template) : (formats.Check(scope.Country.Code, compact, null, scope.Templates[best].QualifiedId, PlateCheckMode.Exact), best);
+    }
+
+    /// <summary>
+    /// Every template of the scope that accepts <paramref name="compact"/>, with the text's notIssued prior under it:
+    /// those with a shape of its length allowing its characters, then the registry's word on each, except where the
+    /// shapes alone decide (no notIssued rule, no list: prior 1 without asking).
+    /// </summary>
+    private static IEnumerable<(int Template, double Prior)> Acceptors(FormatRegistry formats, FormatScope scope, string compact, int skip = -1)
+    {
         foreach (var group in scope.Groups)
         {
             if (!group.Allows(compact, scope.Model)) continue;
             foreach (var t in group.Templates)
             {
-                if (t == proposer) continue;
-                var other = formats.Check(scope.Country.Code, compact, null, scope.Templates[t].QualifiedId, PlateCheckMode.Exact);
-                if (!other.IsValid || other.Prior <= check.Prior) continue;
-                (check, template) = (other, t);
+                if (t == skip) continue;
+                if (scope.ShapesDecide[t])
+                {
+                    yield return (t, 1);
+                    continue;
+                }
+                var check = formats.Check(scope.Country.Code, compact, null, scope.Templates[t].QualifiedId, PlateCheckMode.Exact);
+                if (check.IsValid) yield return (t, check.Prior);
             }
         }
-        return (check, template);
     }
 
     private static readonly Comparer<double> Descending = Comparer<double>.Create((a, b) => b.CompareTo(a));
@@ -162,7 +179,6 @@ public static class ValidRanking
     /// <param name="acceptedBy">The template that accepted each plate in the search (no need to check it again).</param>
     private static (List<LikelyFormat>, List<LikelyState>) Likely(FormatRegistry formats, FormatScope scope, List<ValidPlate> plates, List<int> acceptedBy)
     {
-        var model = scope.Model;
         var share = new double[scope.Templates.Count];
         var member = new bool[scope.Templates.Count];
         var prior = new double[scope.Templates.Count];   // the notIssued prior of the text under each member template
@@ -174,24 +190,12 @@ public static class ValidRanking
             member[acceptedBy[i]] = true;
             var weight = p.Prior * scope.Priors[acceptedBy[i]] / scope.Sizes[acceptedBy[i]];
             prior[acceptedBy[i]] = p.Prior;
-            // Templates with a shape of this length allowing these characters, then the registry's word on each.
-            foreach (var group in scope.Groups)
+            foreach (var (t, textPrior) in Acceptors(formats, scope, p.Compact, skip: acceptedBy[i]))
             {
-                if (!group.Allows(p.Compact, model)) continue;
-                foreach (var t in group.Templates)
-                {
-                    if (member[t]) continue;
-                    var textPrior = 1.0;
-                    if (!scope.ShapesDecide[t])
-                    {
-                        var check = formats.Check(scope.Country.Code, p.Compact, null, scope.Templates[t].QualifiedId, PlateCheckMode.Exact);
-                        if (!check.IsValid) continue;
-                        textPrior = check.Prior;
-                    }
-                    member[t] = true;
-                    prior[t] = textPrior;
-                    weight += textPrior * scope.Priors[t] / scope.Sizes[t];
-                }
+                if (member[t]) continue;
+                member[t] = true;
+                prior[t] = textPrior;
+                weight += textPrior * scope.Priors[t] / scope.Sizes[t];
             }
             if (weight <= 0) continue;
             total += p.Confidence;
