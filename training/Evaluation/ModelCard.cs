@@ -64,7 +64,7 @@ public static class ModelCard
             .Line("- Made by:")
             .Line()
             .Line($"      deepplate train --country {made.Country} {string.Join(' ', given)}".TrimEnd())
-            .Line($"      deepplate eval --model {Path.GetFileName(model)} --samples {eval.SamplesPerCell}")
+            .Line($"      deepplate eval --model {Path.GetFileName(model)} --samples {eval.SamplesPerCell}{EvalOptions(eval)}")
             .Line()
             .Line($"  (`scripts/train-models` runs both for a list of countries.) Every other option has its default; all of them: " +
                   string.Join(", ", RecordOptions<TrainOptions>.Describe(options).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) + ".");
@@ -120,6 +120,17 @@ public static class ModelCard
             if (keep) md.Line(heading ? "#" + line : line);
         }
         return md.ToString();
+    }
+
+    /// <summary>The options of the evaluation beyond the plates per cell, as its command line gave them.</summary>
+    private static string EvalOptions(EvalJson.Document eval)
+    {
+        var text = new StringBuilder();
+        if (eval.Clean is null) text.Append(" --clean-samples 0");
+        else if (eval.Clean.Plates != 5000) text.Append(CultureInfo.InvariantCulture, $" --clean-samples {eval.Clean.Plates}");
+        if (eval.Ceiling is { } c) text.Append(" --ceilings ").Append(Path.GetDirectoryName(Path.GetDirectoryName(c.File))?.Replace('\\', '/'));
+        if (eval.CornerSets > 1) text.Append(CultureInfo.InvariantCulture, $" --corner-sets {eval.CornerSets}");
+        return text.ToString();
     }
 
     /// <summary>The card's line on the starting model, or null without one.</summary>

@@ -38,6 +38,8 @@ public sealed class ShippedModelDocsTests : IDisposable
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model))), card);
         Assert.Contains("deepplate train --country fr --minutes 3 --init-from de.onnx\n", card);
         Assert.Contains("Samples seen: 640 in 3 minutes", card);
+        // The tiny evaluation read no clean plates beyond the grid's and had no ceiling.
+        Assert.Contains("deepplate eval --model fr.onnx --samples 2 --clean-samples 0\n", card);
         Assert.Contains("- Network: c4 p4x8, dropout 0; ", card);
         Assert.Contains($"- Data: format files SHA-256 `{DeepPlate.Formats.FormatRegistry.Default.Country("fr").Sha256}`; " +
             $"`degradations.jsonc` SHA-256 `{run.DegradationsSha256}` (camera) and `appearance.jsonc` SHA-256 `{run.AppearanceSha256}` (appearance)", card);
