@@ -183,7 +183,7 @@ public static class SynthCommand
             {
                 var d = sample.Degradations;
                 sheet[i] = (GreyImageIO.ToBitmap(sample.Scene),
-                    $"{sample.Text.Text}  [{sample.Text.Template.QualifiedId}]\nW {d.WidthPx:F0}  SNR {(d.SnrDb is { } n ? n.ToString("F0", CultureInfo.InvariantCulture) : "-")}  Q {(d.JpegQuality?.ToString(CultureInfo.InvariantCulture) ?? "-")}");
+                    $"{sample.Drawn}  [{sample.Text.Template.QualifiedId}]\nW {d.WidthPx:F0}  SNR {(d.SnrDb is { } n ? n.ToString("F0", CultureInfo.InvariantCulture) : "-")}  Q {(d.JpegQuality?.ToString(CultureInfo.InvariantCulture) ?? "-")}");
             }
         });
         foreach (var g in generators.Values) g.Dispose();

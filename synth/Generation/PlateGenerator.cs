@@ -40,7 +40,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var template = TextSampler.PickTemplate(c, state, ref textRandom);
         var text = TextSampler.Sample(template, ref textRandom);
         if (retext is not null) text = retext(text);
-        text = Loosen(text, appearanceRandom);
+        var drawn = Loosen(text, appearanceRandom);
         var (variant, style) = PickVariant(template.Plate, ref lookRandom);
         var look = PlateLook.Sample(ref lookRandom);
         var header = Header(template, style);
@@ -61,7 +61,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var projection = PlateProjection.Create(style.WidthMm, style.HeightMm, d,
             sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9));
         raster.LumaWeights = LumaWeights(appearanceRandom.Fork(3));
-        var scene = Render(projection, text, style, look, header, ref sceneRandom);
+        var scene = Render(projection, drawn, style, look, header, ref sceneRandom);
         Light(scene, projection, appearanceRandom);
         DegradationPipeline.Apply(scene, d, projection.Corners, ref noiseRandom);
 
@@ -72,7 +72,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
                 (float)(clickRandom.NextGaussian() * d.ClickErrorPx), (float)(clickRandom.NextGaussian() * d.ClickErrorPx));
         }
         if (boxed) clicked = Box(projection, appearanceRandom.Fork(7));
-        return new SyntheticPlate(text, variant, d, scene, projection.Corners, clicked);
+        return new SyntheticPlate(text, variant, d, scene, projection.Corners, clicked) { Drawn = drawn.Text };
     }
 
     /// <summary>A draw of probability <paramref name="share"/> from fork <paramref name="salt"/>; nothing drawn at 0.</summary>

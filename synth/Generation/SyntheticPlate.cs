@@ -16,5 +16,9 @@ public sealed record SyntheticPlate(
     Vector2[] Corners,
     Vector2[] Clicked) : IDisposable
 {
+    /// <summary>The text as the plate shows it: the canonical text, unless the appearance split it where its template
+    /// has no gap (<c>looseGap</c>: "NO GODS" for NOGODS, whose canonical text and label stay as they were).</summary>
+    public string Drawn { get; init; } = Text.Text;
+
     public void Dispose() => Scene.Dispose();
 }
