@@ -23,7 +23,7 @@ public sealed class BatchSource : IDisposable
 
     /// <param name="difficulty">The curriculum difficulty for a batch number; called on the worker threads.</param>
     public BatchSource(string country, int inputHeight, int inputWidth, int batchSize, ulong seed, long firstBatch,
-        int workers, int prefetch, Func<long, double> difficulty, AppearanceSpec? appearance = null)
+        int workers, int prefetch, Func<long, double> difficulty, AppearanceSpec? appearance = null, HopelessPlates? hopeless = null)
     {
         this.batchSize = batchSize;
         slots = ModelAlphabet.For(FormatRegistry.Default.Country(country)).Slots;
@@ -35,7 +35,7 @@ public sealed class BatchSource : IDisposable
         {
             var queue = queues[w] = new BlockingCollection<PlateBatch>(Math.Max(1, prefetch / workers));
             var first = firstBatch + w;
-            threads[w] = new Thread(() => Produce(country, inputHeight, inputWidth, seed, first, workers, difficulty, appearance, queue))
+            threads[w] = new Thread(() => Produce(country, inputHeight, inputWidth, seed, first, workers, difficulty, appearance, hopeless, queue))
             {
                 IsBackground = true,
                 Name = $"batches-{w}",
@@ -63,11 +63,11 @@ public sealed class BatchSource : IDisposable
     public void Return(PlateBatch batch) => pool.Add(batch);
 
     private void Produce(string country, int inputHeight, int inputWidth, ulong seed, long first, int stride,
-        Func<long, double> difficulty, AppearanceSpec? appearance, BlockingCollection<PlateBatch> queue)
+        Func<long, double> difficulty, AppearanceSpec? appearance, HopelessPlates? hopeless, BlockingCollection<PlateBatch> queue)
     {
         try
         {
-            using var sampler = new PlateSampler(country, inputHeight, inputWidth, appearance);
+            using var sampler = new PlateSampler(country, inputHeight, inputWidth, appearance, hopeless);
             for (var number = first; !stop.IsCancellationRequested; number += stride)
             {
                 if (!pool.TryTake(out var batch)) batch = new PlateBatch(batchSize, inputSize, slots);

@@ -9,7 +9,8 @@ namespace DeepPlate.Training;
 /// would have clicked go through the reader's own <see cref="Rectifier"/>. One instance per thread.
 /// </summary>
 /// <param name="appearance">How much plates vary beyond the camera; null: the plain generator.</param>
-public sealed class PlateSampler(string country, int inputHeight, int inputWidth, AppearanceSpec? appearance = null) : IDisposable
+/// <param name="hopeless">Plates to pass over (training batches only); null: every plate as drawn.</param>
+public sealed class PlateSampler(string country, int inputHeight, int inputWidth, AppearanceSpec? appearance = null, HopelessPlates? hopeless = null) : IDisposable
 {
     private readonly PlateGenerator generator = new(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default, appearance);
     private readonly ModelAlphabet alphabet = ModelAlphabet.For(FormatRegistry.Default.Country(country));
@@ -20,11 +21,22 @@ public sealed class PlateSampler(string country, int inputHeight, int inputWidth
     public void Fill(ulong seed, long index, double difficulty, Span<float> inputs, Span<long> labels, int position)
     {
         var size = inputHeight * inputWidth;
-        using var plate = generator.Generate(country, null, seed, index, difficulty);
+        using var plate = Draw(seed, index, difficulty);
         Rectifier.Rectify(plate.Scene.Pixels, plate.Scene.Width, plate.Scene.Height, plate.Clicked,
             inputs.Slice(position * size, size), inputWidth, inputHeight);
         var classes = alphabet.Encode(plate.Text.Compact);
         for (var s = 0; s < classes.Length; s++) labels[position * alphabet.Slots + s] = classes[s];
+    }
+
+    private SyntheticPlate Draw(ulong seed, long index, double difficulty)
+    {
+        var plate = generator.Generate(country, null, seed, index, difficulty);
+        for (var attempt = 0; hopeless is not null && hopeless.Skip(plate.Degradations, seed, index, attempt); attempt++)
+        {
+            plate.Dispose();
+            plate = generator.Generate(country, null, HopelessPlates.Reseed(seed, attempt + 1), index, difficulty);
+        }
+        return plate;
     }
 
     /// <summary>A fixed set (validation, calibration): <paramref name="count"/> plates of one seed, in parallel.</summary>

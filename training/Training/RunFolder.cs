@@ -19,6 +19,9 @@ public sealed record RunFolder(string Path)
     public string Model => System.IO.Path.Combine(Path, "model.onnx");
     public string Network => System.IO.Path.Combine(Path, "network.json");
 
+    /// <summary>The ideal observer's cells a run with <c>--hopeless-keep</c> filters by (its copy of them).</summary>
+    public string Ceiling => System.IO.Path.Combine(Path, "ceiling.json");
+
     public bool HasCheckpoint => File.Exists(Weights) && File.Exists(State);
 
     /// <summary>The copies of the data specs the run drew its plates from (the camera's and the appearance's).</summary>

@@ -76,6 +76,12 @@ public sealed record TrainOptions
     [Description("Head of a new run's network: 'slots' or 'attention' (Model/NetworkSpec.cs); default: that of the --network file or --init-from model, else attention. An --init-from model with another head gives its convolutions only.")]
     public string? Head { get; init; }
 
+    [Description("A folder of <country>/ceiling.json (deepplate ceiling, e.g. docs/ceiling) for --hopeless-keep; copied into the run folder.")]
+    public string? Ceilings { get; init; }
+
+    [Description("The share of hopeless training plates kept (1: all): a plate the ideal observer (--ceilings) reads at under twice chance is replaced by another draw otherwise (Training/HopelessPlates.cs).")]
+    public double HopelessKeep { get; init; } = 1;
+
     [Description("Seed of the training sample stream.")]
     public ulong Seed { get; init; } = 1;
 
@@ -144,6 +150,8 @@ public sealed record TrainOptions
         Check(ValidateEvery > 0, "--validate-every must be positive");
         Check(CheckpointEvery > 0, "--checkpoint-every must be positive");
         Check(Head is null or "slots" or "attention", "--head must be 'slots' or 'attention'");
+        Check(HopelessKeep is >= 0 and <= 1, "--hopeless-keep must be in [0, 1]");
+        Check(HopelessKeep >= 1 || Ceilings is not null, "--hopeless-keep needs --ceilings (the ideal observer's cells)");
         Check(Workers is >= 1 and <= 64, "--workers must be 1-64");
         Check(Prefetch >= 1, "--prefetch must be at least 1");
         Check(Threads >= 0, "--threads must not be negative");

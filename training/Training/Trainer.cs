@@ -97,10 +97,11 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         var published = progress;
         foreach (var lane in lanes)
         {
+            var hopeless = options.HopelessKeep < 1 ? HopelessPlates.ForRun(lane.Run, options.Ceilings, lane.Country, options.HopelessKeep) : null;
             lane.Source = new BatchSource(lane.Country, options.InputHeight, options.InputWidth, options.BatchSize,
                 lane.Options.Seed, lane.Samples / options.BatchSize, options.Workers, options.Prefetch,
                 number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize * lanes.Count / options.Samples),
-                AppearanceSpec.Resolve(options.Appearance));
+                AppearanceSpec.Resolve(options.Appearance), hopeless);
             lane.Net.train();
         }
 
