@@ -55,7 +55,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         foreach (var (code, folder) in options.Countries.Zip(folders))
         {
             var o = LaneOptions(code, folder, lanes.Count);
-            FormatRegistry.Default.Country(code);
+            FormatRegistry.Default.Country(code); // an unknown code fails here, before a folder is written
             // Unless --network says otherwise, a run started from a model trains that model's network. Its weights are
             // loaded after the new network is built, so a seed draws the same initial weights and dropout as it always did.
             var initFrom = resume ? null : o.InitFrom;
