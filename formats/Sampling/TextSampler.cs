@@ -48,12 +48,18 @@ public static class TextSampler
     }
 
     /// <summary>Chooses a template by weight (for the US: a state by weight, then one of its templates).</summary>
-    public static PlateTemplate PickTemplate(CountryFormat country, string? state, ref DeterministicRandom random)
+    /// <param name="temper">Every weight is raised to this power first: 1 draws templates (and states) as often as
+    /// they are issued; below 1 draws the rare ones more often (a generator's choice; the reader's prior keeps the
+    /// issued weights).</param>
+    public static PlateTemplate PickTemplate(CountryFormat country, string? state, ref DeterministicRandom random, double temper = 1)
     {
         IReadOnlyList<PlateTemplate> templates;
         if (state is not null) templates = country.State(state).Templates;
-        else if (country.HasStates) templates = country.States[random.PickWeighted([.. country.States.Select(s => s.Weight)])].Templates;
+        else if (country.HasStates) templates = country.States[random.PickWeighted([.. country.States.Select(s => Temper(s.Weight, temper))])].Templates;
         else templates = country.Templates;
-        return templates[random.PickWeighted([.. templates.Select(t => t.Weight)])];
+        return templates[random.PickWeighted([.. templates.Select(t => Temper(t.Weight, temper))])];
     }
+
+    // A power of 1 leaves the weights as they are, so that untempered streams stay what they were to the last bit.
+    private static double Temper(double weight, double temper) => temper == 1 ? weight : Math.Pow(weight, temper);
 }

@@ -24,6 +24,7 @@ public sealed record AppearanceSpec
     public double Glare { get; init; }
     public double[] GlareStrength { get; init; } = [0, 0];
     public double EasyShare { get; init; }
+    public double TemplateTemper { get; init; } = 1;
     public double Footer { get; init; }
     public double SideMark { get; init; }
     public double SideMarkStacked { get; init; }
@@ -109,6 +110,7 @@ public sealed record AppearanceSpec
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }
+        if (TemplateTemper is <= 0 or > 1) throw new FormatFileException(file, "templateTemper", $"a power above 0 and at most 1, not {TemplateTemper}");
         if (LumaJitter is < 0 or >= 1) throw new FormatFileException(file, "lumaJitter", "runs from 0 to below 1");
         if (BoxRollDeg.Length != 2 || BoxRollDeg[0] > BoxRollDeg[1] || Math.Abs(BoxRollDeg[0]) > 45 || Math.Abs(BoxRollDeg[1]) > 45)
         {

@@ -37,7 +37,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var a = appearance;
 
         var c = formats.Country(country);
-        var template = TextSampler.PickTemplate(c, state, ref textRandom);
+        var template = TextSampler.PickTemplate(c, state, ref textRandom, a.TemplateTemper);
         var text = TextSampler.Sample(template, ref textRandom);
         if (retext is not null) text = retext(text);
         var drawn = Loosen(text, appearanceRandom);

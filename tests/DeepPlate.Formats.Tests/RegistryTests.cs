@@ -105,6 +105,42 @@ public class RegistryTests
         }
     }
 
+    [Theory]
+    [InlineData("fr", 0.5)]
+    [InlineData("es", 0.25)]
+    public void Tempered_draws_follow_the_weights_raised_to_the_power(string code, double temper)
+    {
+        var c = Registry.Country(code);
+        var seen = new Dictionary<PlateTemplate, int>();
+        for (var i = 0; i < 4000; i++)
+        {
+            var random = DeterministicRandom.For(3, i);
+            var t = TextSampler.PickTemplate(c, null, ref random, temper);
+            seen[t] = seen.GetValueOrDefault(t) + 1;
+        }
+        var total = c.Templates.Sum(t => Math.Pow(t.Weight, temper));
+        foreach (var t in c.Templates)
+        {
+            Assert.InRange(seen.GetValueOrDefault(t) / 4000.0, Math.Pow(t.Weight, temper) / total - 0.04, Math.Pow(t.Weight, temper) / total + 0.04);
+        }
+        // The rarest template is drawn more often tempered than as issued, or the test shows nothing.
+        var rarest = c.Templates.MinBy(t => t.Weight)!;
+        Assert.True(Math.Pow(rarest.Weight, temper) / total > 2 * rarest.Weight / c.Templates.Sum(t => t.Weight), $"{code}: pick a country whose rarest template gains");
+    }
+
+    [Fact]
+    public void Untempered_draws_are_those_of_the_plain_stream()
+    {
+        var c = Registry.Country("us");
+        for (var i = 0; i < 200; i++)
+        {
+            var a = DeterministicRandom.For(5, i);
+            var b = DeterministicRandom.For(5, i);
+            Assert.Same(TextSampler.PickTemplate(c, null, ref a), TextSampler.PickTemplate(c, null, ref b, 1));
+            Assert.Equal(a.NextDouble(), b.NextDouble());
+        }
+    }
+
     [Fact]
     public void Unknown_country_state_and_template_are_clear_errors()
     {

@@ -53,10 +53,13 @@ public static class ModelCard
             throw new InvalidDataException($"{realJson} measured another {info.Country} model ({string.Join(", ", real.Models.Select(m => m.Id))}), not {Path.GetFileName(model)}");
         }
 
+        // The model's own record (or, in models older than it, the standard network its first convolution implies).
+        var network = OnnxImporter.Spec(model);
+        var kind = network.Head == HeadKind.Slots ? "A per-slot CNN" : $"A CNN with an {network.Head.ToString().ToLowerInvariant()} head";
         var md = new StringBuilder();
         md.Line($"# Model card: {info.Country} ({country.Name})")
             .Line()
-            .Line($"A per-slot CNN ({info.Slots} slots × {info.Classes} classes, input {info.InputHeight}×{info.InputWidth} grey) trained on " +
+            .Line($"{kind} ({info.Slots} slots × {info.Classes} classes, input {info.InputHeight}×{info.InputWidth} grey) trained on " +
                   "synthetic plates only (`synth/`); evaluated on the standard grid of synthetic plates" +
                   (real is null ? ". It has not been measured on real photographs." : " and on labelled real photographs it never saw (below)."))
             .Line()
@@ -76,8 +79,6 @@ public static class ModelCard
         // With a chain, --started-from is where the chain's first run started; this run started from the last one.
         var hasChain = chain is { Count: > 0 };
         if (StartingModel(hasChain ? options.InitFrom : startedFrom ?? options.InitFrom, sha256) is { } start) md.Line(start);
-        // The model's own record (or, in models older than it, the standard network its first convolution implies).
-        var network = OnnxImporter.Spec(model);
         md.Line($"- Network: {network.Describe()}; {network.ParameterCount().ToString("N0", CultureInfo.InvariantCulture)} parameters.");
         md.Line($"- Data: format files SHA-256 `{info.FormatsSha256}`; {Spec(run.Degradations, info.DegradationsSha256)} (camera) and " +
                 $"{Spec(run.Appearance, info.AppearanceSha256)} (appearance), copies in the run folder.");

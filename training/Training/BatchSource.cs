@@ -23,7 +23,8 @@ public sealed class BatchSource : IDisposable
 
     /// <param name="difficulty">The curriculum difficulty for a batch number; called on the worker threads.</param>
     public BatchSource(string country, int inputHeight, int inputWidth, int batchSize, ulong seed, long firstBatch,
-        int workers, int prefetch, Func<long, double> difficulty, AppearanceSpec? appearance = null, HopelessPlates? hopeless = null)
+        int workers, int prefetch, Func<long, double> difficulty, AppearanceSpec? appearance = null, HopelessPlates? hopeless = null,
+        RandomErasing? erasing = null)
     {
         this.batchSize = batchSize;
         slots = ModelAlphabet.For(FormatRegistry.Default.Country(country)).Slots;
@@ -35,7 +36,7 @@ public sealed class BatchSource : IDisposable
         {
             var queue = queues[w] = new BlockingCollection<PlateBatch>(Math.Max(1, prefetch / workers));
             var first = firstBatch + w;
-            threads[w] = new Thread(() => Produce(country, inputHeight, inputWidth, seed, first, workers, difficulty, appearance, hopeless, queue))
+            threads[w] = new Thread(() => Produce(country, inputHeight, inputWidth, seed, first, workers, difficulty, appearance, hopeless, erasing, queue))
             {
                 IsBackground = true,
                 Name = $"batches-{w}",
@@ -63,11 +64,11 @@ public sealed class BatchSource : IDisposable
     public void Return(PlateBatch batch) => pool.Add(batch);
 
     private void Produce(string country, int inputHeight, int inputWidth, ulong seed, long first, int stride,
-        Func<long, double> difficulty, AppearanceSpec? appearance, HopelessPlates? hopeless, BlockingCollection<PlateBatch> queue)
+        Func<long, double> difficulty, AppearanceSpec? appearance, HopelessPlates? hopeless, RandomErasing? erasing, BlockingCollection<PlateBatch> queue)
     {
         try
         {
-            using var sampler = new PlateSampler(country, inputHeight, inputWidth, appearance, hopeless);
+            using var sampler = new PlateSampler(country, inputHeight, inputWidth, appearance, hopeless, erasing);
             for (var number = first; !stop.IsCancellationRequested; number += stride)
             {
                 if (!pool.TryTake(out var batch)) batch = new PlateBatch(batchSize, inputSize, slots);

@@ -10,7 +10,9 @@ namespace DeepPlate.Training;
 /// </summary>
 /// <param name="appearance">How much plates vary beyond the camera; null: the plain generator.</param>
 /// <param name="hopeless">Plates to pass over (training batches only); null: every plate as drawn.</param>
-public sealed class PlateSampler(string country, int inputHeight, int inputWidth, AppearanceSpec? appearance = null, HopelessPlates? hopeless = null) : IDisposable
+/// <param name="erasing">Rectangles erased from the inputs (training batches only); null: none.</param>
+public sealed class PlateSampler(string country, int inputHeight, int inputWidth, AppearanceSpec? appearance = null, HopelessPlates? hopeless = null,
+    RandomErasing? erasing = null) : IDisposable
 {
     private readonly PlateGenerator generator = new(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default, appearance);
     private readonly ModelAlphabet alphabet = ModelAlphabet.For(FormatRegistry.Default.Country(country));
@@ -22,8 +24,9 @@ public sealed class PlateSampler(string country, int inputHeight, int inputWidth
     {
         var size = inputHeight * inputWidth;
         using var plate = Draw(seed, index, difficulty);
-        Rectifier.Rectify(plate.Scene.Pixels, plate.Scene.Width, plate.Scene.Height, plate.Clicked,
-            inputs.Slice(position * size, size), inputWidth, inputHeight);
+        var input = inputs.Slice(position * size, size);
+        Rectifier.Rectify(plate.Scene.Pixels, plate.Scene.Width, plate.Scene.Height, plate.Clicked, input, inputWidth, inputHeight);
+        erasing?.Apply(input, inputHeight, inputWidth, seed, index);
         var classes = alphabet.Encode(plate.Text.Compact);
         for (var s = 0; s < classes.Length; s++) labels[position * alphabet.Slots + s] = classes[s];
     }

@@ -52,6 +52,9 @@ public sealed record TrainOptions
     [Description("Label smoothing of the cross-entropy: the share of each target spread over the other classes (0: none).")]
     public double LabelSmoothing { get; init; }
 
+    [Description("The share of training plates with one rectangle of the input replaced by noise, CutOut-style (Training/RandomErasing.cs; 0: none).")]
+    public double Erase { get; init; }
+
     [Description("Degradation difficulty at the start of the curriculum (0: the spec's easy values, 1: full ranges).")]
     public double CurriculumStart { get; init; } = 0.1;
 
@@ -140,6 +143,7 @@ public sealed record TrainOptions
         Check(FinalLearningRate is >= 0 and <= 1, "--final-learning-rate must be in [0, 1]");
         Check(GradientClip >= 0, "--gradient-clip must not be negative");
         Check(LabelSmoothing is >= 0 and < 1, "--label-smoothing must be in [0, 1)");
+        Check(Erase is >= 0 and <= 1, "--erase must be in [0, 1]");
         Check(CurriculumStart is >= 0 and <= 1, "--curriculum-start must be in [0, 1]");
         Check(CurriculumEnd is > 0 and <= 1, "--curriculum-end must be in (0, 1]");
         Check(InputHeight % 16 == 0 && InputHeight >= 16, "--input-height must be a multiple of 16");

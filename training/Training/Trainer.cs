@@ -101,7 +101,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             lane.Source = new BatchSource(lane.Country, options.InputHeight, options.InputWidth, options.BatchSize,
                 lane.Options.Seed, lane.Samples / options.BatchSize, options.Workers, options.Prefetch,
                 number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize * lanes.Count / options.Samples),
-                AppearanceSpec.Resolve(options.Appearance), hopeless);
+                AppearanceSpec.Resolve(options.Appearance), hopeless, options.Erase > 0 ? new RandomErasing(options.Erase) : null);
             lane.Net.train();
         }
 

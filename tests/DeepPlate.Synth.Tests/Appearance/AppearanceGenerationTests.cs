@@ -179,6 +179,24 @@ public sealed class AppearanceGenerationTests
         }
     }
 
+    [Fact]
+    public void Tempered_template_draws_give_rare_plate_kinds_more_plates()
+    {
+        using var issued = Generator(AppearanceSpec.Plain);
+        using var tempered = Generator(AppearanceSpec.Plain with { TemplateTemper = 0.5 });
+        Degradations Fix(Degradations d) => Degradations.Clean(60);
+        int Personalised(PlateGenerator g) => Enumerable.Range(0, 300).Count(i =>
+        {
+            using var p = g.Generate("us", null, 4, i, fix: Fix);
+            return p.Text.Template.Id == "vanity";
+        });
+        // Personalised plates are about 6 % of each state's plates as issued, about 15 % tempered by 0.5.
+        var (a, b) = (Personalised(issued), Personalised(tempered));
+        Assert.InRange(a, 6, 36);
+        Assert.InRange(b, 30, 70);
+        Assert.True(b > 2 * a, $"{a} personalised plates as issued, {b} tempered");
+    }
+
     /// <summary>The scene's grey values on a grid over the plate's middle (inside its bands and border).</summary>
     private static List<double> PlateValues(SyntheticPlate p)
     {

@@ -25,6 +25,8 @@ public sealed class AppearanceSpecTests
     [InlineData("\"boxRollDeg\": [-20, 20],", "\"boxRollDeg\": [-90, 20],", "boxRollDeg: expected [low, high]")]
     [InlineData("\"embossOffset\": [0.01, 0.03],", "\"embossOffset\": [0.03, 0.01],", "embossOffset: expected [low, high]")]
     [InlineData("\"lettering\": 0.7,", "\"lettering\": 2,", "lettering: a share runs from 0 to 1")]
+    [InlineData("\"templateTemper\": 0.5,", "\"templateTemper\": 0,", "templateTemper: a power above 0 and at most 1")]
+    [InlineData("\"templateTemper\": 0.5,", "\"templateTemper\": 1.5,", "templateTemper: a power above 0 and at most 1")]
     [InlineData("\"looseGap\": 0.3,", "\"looseGap\": -0.1,", "looseGap: a share runs from 0 to 1")]
     [InlineData("\"glyphBoldness\": [0.01, 0.035],", "\"glyphBoldness\": [0.01, 0.2],", "glyphBoldness: expected [low, high]")]
     public void A_broken_spec_is_refused_naming_the_key(string find, string replace, string message)

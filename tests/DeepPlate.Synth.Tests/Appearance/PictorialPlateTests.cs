@@ -64,7 +64,7 @@ public sealed class PictorialPlateTests
     public void The_label_and_corners_never_change_only_the_picture()
     {
         using var plain = Generator(AppearanceSpec.Plain);
-        using var decorated = Generator(AllOn with { EasyShare = 0, BoxFraming = 0, Occluder = 0, TypefaceSwap = 0, LooseGap = 0, GlyphWidth = [1, 1], GlyphHeight = [1, 1], GlyphGap = [1, 1] });
+        using var decorated = Generator(AllOn with { EasyShare = 0, BoxFraming = 0, Occluder = 0, TypefaceSwap = 0, LooseGap = 0, TemplateTemper = 1, GlyphWidth = [1, 1], GlyphHeight = [1, 1], GlyphGap = [1, 1] });
         Degradations Fix(Degradations d) => Degradations.Clean(150);
         for (var i = 0; i < 6; i++)
         {

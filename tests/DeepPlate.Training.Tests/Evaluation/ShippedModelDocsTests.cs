@@ -28,13 +28,22 @@ public sealed class ShippedModelDocsTests : IDisposable
     }
 
     [Fact]
+    public void TheCardNamesTheHeadOfTheModel()
+    {
+        var (run, _, eval) = TinyRun("nl");
+        var model = Path.Combine(dir, "nl-attention.onnx");
+        TinyModel.Export("nl", model, run: run, head: HeadKind.Attention);
+        Assert.StartsWith("# Model card: nl (Netherlands)\n\nA CNN with an attention head (", ModelCard.Write(model, run, eval));
+    }
+
+    [Fact]
     public void TheCardCitesTheFileTheCommandAndTheMeasuredTargets()
     {
         var (run, model, eval) = TinyRun("fr");
         var card = ModelCard.Write(model, run, eval);
         var json = EvalJson.Read(Path.Combine(eval, "eval.json"));
 
-        Assert.StartsWith("# Model card: fr (France)", card);
+        Assert.StartsWith("# Model card: fr (France)\n\nA per-slot CNN (", card);
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model))), card);
         Assert.Contains("deepplate train --country fr --minutes 3 --init-from de.onnx\n", card);
         Assert.Contains("Samples seen: 640 in 3 minutes", card);
