@@ -17,6 +17,8 @@ public sealed record AppearanceSpec
     public double[] BoxMarginX { get; init; } = [0, 0];
     public double[] BoxMarginY { get; init; } = [0, 0];
     public double[] BoxRollDeg { get; init; } = [0, 0];
+    public double TightCrop { get; init; }
+    public double[] TightMargin { get; init; } = [0, 0];
     public double Inverted { get; init; }
     public double LumaJitter { get; init; }
     public double Shadow { get; init; }
@@ -104,7 +106,7 @@ public sealed record AppearanceSpec
 
     private void Check(string file)
     {
-        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkStacked", SideMarkStacked),
+        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkStacked", SideMarkStacked),
             ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
             ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("glyphBold", GlyphBold) })
         {
@@ -115,6 +117,10 @@ public sealed record AppearanceSpec
         if (BoxRollDeg.Length != 2 || BoxRollDeg[0] > BoxRollDeg[1] || Math.Abs(BoxRollDeg[0]) > 45 || Math.Abs(BoxRollDeg[1]) > 45)
         {
             throw new FormatFileException(file, "boxRollDeg", "expected [low, high] with -45 <= low <= high <= 45");
+        }
+        if (TightMargin.Length != 2 || TightMargin[0] > TightMargin[1] || TightMargin[0] < -0.2 || TightMargin[1] > 1)
+        {
+            throw new FormatFileException(file, "tightMargin", "expected [low, high] with -0.2 <= low <= high <= 1 (a share of the character height)");
         }
         foreach (var (key, range) in new[] { ("glyphWidth", GlyphWidth), ("glyphHeight", GlyphHeight), ("glyphGap", GlyphGap) })
         {

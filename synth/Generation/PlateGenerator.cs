@@ -61,7 +61,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var projection = PlateProjection.Create(style.WidthMm, style.HeightMm, d,
             sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9));
         raster.LumaWeights = LumaWeights(appearanceRandom.Fork(3));
-        var scene = Render(projection, drawn, style, look, header, ref sceneRandom);
+        var scene = Render(projection, drawn, style, look, header, ref sceneRandom, out var layout);
         Light(scene, projection, appearanceRandom);
         DegradationPipeline.Apply(scene, d, projection.Corners, ref noiseRandom);
 
@@ -72,6 +72,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
                 (float)(clickRandom.NextGaussian() * d.ClickErrorPx), (float)(clickRandom.NextGaussian() * d.ClickErrorPx));
         }
         if (boxed) clicked = Box(projection, appearanceRandom.Fork(7));
+        else if (Chance(appearanceRandom, 35, a.TightCrop)) clicked = Tight(projection, layout, clicked, appearanceRandom.Fork(36));
         return new SyntheticPlate(text, variant, d, scene, projection.Corners, clicked) { Drawn = drawn.Text };
     }
 
@@ -229,6 +230,24 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         return [new(left, top), new(right, top), new(right, bottom), new(left, bottom)];
     }
 
+    /// <summary>Corners on the characters alone (a crop a data set or a user drew round the text, leaving out the
+    /// band, the border and the header): the characters' rectangle on the plate, each side moved out by its own
+    /// share of the character height (a negative share cuts into the characters), through the plate's perspective,
+    /// with the same click error as the plate's corners.</summary>
+    private System.Numerics.Vector2[] Tight(PlateProjection projection, PlateLayout layout, System.Numerics.Vector2[] clicked, DeterministicRandom random)
+    {
+        var (left, top, right, bottom) = layout.TextBox;
+        var m = layout.CharHeightMm;
+        var a = appearance;
+        left -= Between(ref random, a.TightMargin) * m;
+        right += Between(ref random, a.TightMargin) * m;
+        top -= Between(ref random, a.TightMargin) * m;
+        bottom += Between(ref random, a.TightMargin) * m;
+        System.Numerics.Vector2[] box = [projection.Matrix.Apply(left, top), projection.Matrix.Apply(right, top), projection.Matrix.Apply(right, bottom), projection.Matrix.Apply(left, bottom)];
+        for (var i = 0; i < 4; i++) box[i] += clicked[i] - projection.Corners[i];
+        return box;
+    }
+
     /// <summary>The flat plate, <paramref name="pxPerMm"/> pixels per millimetre, in colour (specimen sheets); the caller owns the bitmap.</summary>
     public SKBitmap RenderFlat(PlateText text, PlateStyle style, double pxPerMm, PlateLook? look = null)
     {
@@ -257,11 +276,12 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         return (v.Name, v.Style);
     }
 
-    private GreyImage Render(PlateProjection projection, PlateText text, PlateStyle style, PlateLook look, string? header, ref DeterministicRandom random)
+    private GreyImage Render(PlateProjection projection, PlateText text, PlateStyle style, PlateLook look, string? header, ref DeterministicRandom random,
+        out PlateLayout layout)
     {
         raster.Resize(projection.SceneWidth, projection.SceneHeight);
         DrawSurroundings(raster, ref random);
-        renderer.Draw(raster, projection.Matrix, text, style, look, header);
+        layout = renderer.Draw(raster, projection.Matrix, text, style, look, header);
         if (random.NextDouble() < 0.3) DrawFrame(raster, projection.Matrix, style, ref random);
         var grey = new GreyImage(raster.Width, raster.Height);
         raster.Plane(0).CopyTo(grey.Pixels);

@@ -18,6 +18,11 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
     /// </summary>
     public const double SealField = 0.95;
 
+    /// <summary>The rectangle the characters fill, in plate millimetres: from the first cell's left edge to the last
+    /// one's right edge, from the top of the characters to their foot.</summary>
+    public (double Left, double Top, double Right, double Bottom) TextBox =>
+        (Glyphs.Min(g => g.CentreXMm - g.CellWidthMm / 2), TextTopMm, Glyphs.Max(g => g.CentreXMm + g.CellWidthMm / 2), TextTopMm + CharHeightMm);
+
     /// <summary>The characters' height: the typeface's, unless the plate (less its header) is too low for it.</summary>
     public static double CharHeightFor(PlateStyle plate, Typeface typeface, double headerMm = 0) =>
         Math.Min(typeface.HeightMm, (plate.HeightMm - headerMm) * 0.82);

@@ -43,7 +43,8 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
     /// <param name="raster">Grey or colour pixels to draw into.</param>
     /// <param name="plateToPixels">Plate millimetres (x right, y down, origin top-left) to raster pixels.</param>
     /// <param name="header">Text printed above the characters (a US state's name), or null.</param>
-    public void Draw(Raster raster, Projective plateToPixels, PlateText text, PlateStyle style, PlateLook look, string? header = null)
+    /// <returns>Where the characters went (a tight crop frames them).</returns>
+    public PlateLayout Draw(Raster raster, Projective plateToPixels, PlateText text, PlateStyle style, PlateLook look, string? header = null)
     {
         target = raster;
         toDevice = plateToPixels;
@@ -82,6 +83,7 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
         if (style.Border is { } border) Fill(shape.Border!, Projective.Identity, Convert(border));
         if (look.Screws) DrawScrews(w, h, header is not null);
         DrawDirt(shape, w, h, look);
+        return layout;
     }
 
     /// <summary>Fills <paramref name="outline"/> placed by <paramref name="place"/> (outline units to plate millimetres); the colour's alpha blends.</summary>

@@ -69,6 +69,31 @@ public sealed class AppearanceGenerationTests
         Assert.Contains(rolls, r => Math.Abs(r) > 10);
     }
 
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("us")]
+    public void A_tight_crop_frames_the_characters_inside_the_plate_and_keeps_the_label(string country)
+    {
+        using var plain = Generator(AppearanceSpec.Plain);
+        using var tight = Generator(AppearanceSpec.Plain with { TightCrop = 1, TightMargin = [0, 0] });
+        Degradations Fix(Degradations d) => Degradations.Clean(200);
+        for (var i = 0; i < 6; i++)
+        {
+            using var a = plain.Generate(country, null, 12, i, fix: Fix);
+            using var b = tight.Generate(country, null, 12, i, fix: Fix);
+            Assert.Equal(a.Text, b.Text);
+            Assert.Equal(a.Corners, b.Corners);
+            Assert.Equal(Bytes(a), Bytes(b));
+            // Facing the camera: the characters' box lies inside the plate, narrower and lower than it.
+            var (plate, text) = (b.Corners, b.Clicked);
+            Assert.All(text, p => Assert.InRange(p.X, plate[0].X, plate[1].X));
+            Assert.All(text, p => Assert.InRange(p.Y, plate[0].Y, plate[3].Y));
+            var share = (text[1].X - text[0].X) / (plate[1].X - plate[0].X);
+            Assert.InRange(share, 0.2, 0.97);
+            Assert.InRange((text[3].Y - text[0].Y) / (plate[3].Y - plate[0].Y), 0.3, 0.9);
+        }
+    }
+
     [Fact]
     public void An_inverted_plate_is_dark_where_its_twin_is_light()
     {
