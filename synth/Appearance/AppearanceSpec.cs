@@ -25,6 +25,12 @@ public sealed record AppearanceSpec
     public double[] ShadowDepth { get; init; } = [0, 0];
     public double Glare { get; init; }
     public double[] GlareStrength { get; init; } = [0, 0];
+    public double Vignette { get; init; }
+    public double[] VignetteStrength { get; init; } = [0, 0];
+    public double Interlace { get; init; }
+    public double[] InterlaceShift { get; init; } = [0, 0];
+    public double Recompress { get; init; }
+    public double[] RecompressQuality { get; init; } = [90, 90];
     public double EasyShare { get; init; }
     public double TemplateTemper { get; init; } = 1;
     public double Footer { get; init; }
@@ -106,7 +112,7 @@ public sealed record AppearanceSpec
 
     private void Check(string file)
     {
-        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkStacked", SideMarkStacked),
+        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("vignette", Vignette), ("interlace", Interlace), ("recompress", Recompress), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkStacked", SideMarkStacked),
             ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
             ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("glyphBold", GlyphBold) })
         {
@@ -117,6 +123,10 @@ public sealed record AppearanceSpec
         if (BoxRollDeg.Length != 2 || BoxRollDeg[0] > BoxRollDeg[1] || Math.Abs(BoxRollDeg[0]) > 45 || Math.Abs(BoxRollDeg[1]) > 45)
         {
             throw new FormatFileException(file, "boxRollDeg", "expected [low, high] with -45 <= low <= high <= 45");
+        }
+        if (RecompressQuality.Length != 2 || RecompressQuality[0] < 1 || RecompressQuality[1] < RecompressQuality[0] || RecompressQuality[1] > 100)
+        {
+            throw new FormatFileException(file, "recompressQuality", "expected [low, high] with 1 <= low <= high <= 100 (JPEG quality)");
         }
         if (TightMargin.Length != 2 || TightMargin[0] > TightMargin[1] || TightMargin[0] < -0.2 || TightMargin[1] > 1)
         {
@@ -132,7 +142,7 @@ public sealed record AppearanceSpec
         foreach (var (key, range, max) in new[]
         {
             ("boxMarginX", BoxMarginX, 2.0), ("boxMarginY", BoxMarginY, 2.0), ("shadowDepth", ShadowDepth, 1.0), ("glareStrength", GlareStrength, 1.0),
-            ("embossOffset", EmbossOffset, 0.1), ("glyphBoldness", GlyphBoldness, 0.08), ("silhouetteSize", SilhouetteSize, 2.0), ("letteringSize", LetteringSize, 0.35), ("letteringSlantDeg", LetteringSlantDeg, 30.0),
+            ("embossOffset", EmbossOffset, 0.1), ("vignetteStrength", VignetteStrength, 0.9), ("interlaceShift", InterlaceShift, 0.1), ("glyphBoldness", GlyphBoldness, 0.08), ("silhouetteSize", SilhouetteSize, 2.0), ("letteringSize", LetteringSize, 0.35), ("letteringSlantDeg", LetteringSlantDeg, 30.0),
         })
         {
             if (range.Length != 2 || range[0] < 0 || range[1] < range[0] || range[1] > max)

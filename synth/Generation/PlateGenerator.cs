@@ -63,7 +63,9 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         raster.LumaWeights = LumaWeights(appearanceRandom.Fork(3));
         var scene = Render(projection, drawn, style, look, header, ref sceneRandom, out var layout);
         Light(scene, projection, appearanceRandom);
+        Capture(scene, d, appearanceRandom);
         DegradationPipeline.Apply(scene, d, projection.Corners, ref noiseRandom);
+        Reencode(scene, appearanceRandom);
 
         var clicked = new Vector2[4];
         for (var i = 0; i < 4; i++)
@@ -208,6 +210,31 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             var r = random.Fork(12);
             SceneLight.Glare(scene, corners, r.Uniform(0, 1), r.Uniform(0, 1), r.Uniform(0.15, 0.6) * plateHeightPx, Between(ref r, a.GlareStrength));
         }
+    }
+
+    /// <summary>What the camera adds before its noise: light falling off towards the frame's edges, interlaced rows
+    /// (shifted by a share of the plate's width, so the comb looks alike at every resolution).</summary>
+    private void Capture(GreyImage scene, Degradations d, in DeterministicRandom random)
+    {
+        var a = appearance;
+        if (Chance(random, 37, a.Vignette))
+        {
+            var r = random.Fork(38);
+            new Vignette(Between(ref r, a.VignetteStrength), r.Uniform(0.3, 0.7), r.Uniform(0.3, 0.7)).Apply(scene);
+        }
+        if (Chance(random, 39, a.Interlace))
+        {
+            var r = random.Fork(40);
+            new Interlace(Between(ref r, a.InterlaceShift) * d.WidthPx).Apply(scene);
+        }
+    }
+
+    /// <summary>A second JPEG encoding after the camera's, its blocks out of line with the first.</summary>
+    private void Reencode(GreyImage scene, in DeterministicRandom random)
+    {
+        if (!Chance(random, 41, appearance.Recompress)) return;
+        var r = random.Fork(42);
+        new Recompression((int)Math.Round(Between(ref r, appearance.RecompressQuality)), r.Next(8), r.Next(8)).Apply(scene);
     }
 
     /// <summary>A loose axis-aligned box around the plate (its true corners' bounds), each side pushed out by its

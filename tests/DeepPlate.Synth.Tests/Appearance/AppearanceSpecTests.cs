@@ -29,6 +29,9 @@ public sealed class AppearanceSpecTests
     [InlineData("\"templateTemper\": 0.5,", "\"templateTemper\": 1.5,", "templateTemper: a power above 0 and at most 1")]
     [InlineData("\"tightMargin\": [-0.05, 0.3],", "\"tightMargin\": [-0.5, 0.3],", "tightMargin: expected [low, high]")]
     [InlineData("\"tightCrop\": 0.1,", "\"tightCrop\": 1.1,", "tightCrop: a share runs from 0 to 1")]
+    [InlineData("\"recompressQuality\": [30, 90],", "\"recompressQuality\": [0, 90],", "recompressQuality: expected [low, high]")]
+    [InlineData("\"interlaceShift\": [0.005, 0.03],", "\"interlaceShift\": [0.005, 0.3],", "interlaceShift: expected [low, high]")]
+    [InlineData("\"vignette\": 0.15,", "\"vignette\": -1,", "vignette: a share runs from 0 to 1")]
     [InlineData("\"looseGap\": 0.3,", "\"looseGap\": -0.1,", "looseGap: a share runs from 0 to 1")]
     [InlineData("\"glyphBoldness\": [0.01, 0.035],", "\"glyphBoldness\": [0.01, 0.2],", "glyphBoldness: expected [low, high]")]
     public void A_broken_spec_is_refused_naming_the_key(string find, string replace, string message)
