@@ -25,6 +25,8 @@ public sealed record AppearanceSpec
     public double[] ShadowDepth { get; init; } = [0, 0];
     public double Glare { get; init; }
     public double[] GlareStrength { get; init; } = [0, 0];
+    public double Overexposed { get; init; }
+    public double[] OverexposureGain { get; init; } = [1, 1];
     public double Vignette { get; init; }
     public double[] VignetteStrength { get; init; } = [0, 0];
     public double Interlace { get; init; }
@@ -112,7 +114,7 @@ public sealed record AppearanceSpec
 
     private void Check(string file)
     {
-        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("vignette", Vignette), ("interlace", Interlace), ("recompress", Recompress), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkStacked", SideMarkStacked),
+        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("overexposed", Overexposed), ("vignette", Vignette), ("interlace", Interlace), ("recompress", Recompress), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkStacked", SideMarkStacked),
             ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
             ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("glyphBold", GlyphBold) })
         {
@@ -123,6 +125,10 @@ public sealed record AppearanceSpec
         if (BoxRollDeg.Length != 2 || BoxRollDeg[0] > BoxRollDeg[1] || Math.Abs(BoxRollDeg[0]) > 45 || Math.Abs(BoxRollDeg[1]) > 45)
         {
             throw new FormatFileException(file, "boxRollDeg", "expected [low, high] with -45 <= low <= high <= 45");
+        }
+        if (OverexposureGain.Length != 2 || OverexposureGain[0] < 1 || OverexposureGain[1] < OverexposureGain[0] || OverexposureGain[1] > 10)
+        {
+            throw new FormatFileException(file, "overexposureGain", "expected [low, high] with 1 <= low <= high <= 10 (a factor on the plate's light)");
         }
         if (RecompressQuality.Length != 2 || RecompressQuality[0] < 1 || RecompressQuality[1] < RecompressQuality[0] || RecompressQuality[1] > 100)
         {

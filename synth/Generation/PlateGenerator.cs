@@ -63,7 +63,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         raster.LumaWeights = LumaWeights(appearanceRandom.Fork(3));
         var scene = Render(projection, drawn, style, look, header, ref sceneRandom, out var layout);
         Light(scene, projection, appearanceRandom);
-        Capture(scene, d, appearanceRandom);
+        Capture(scene, d, projection.Corners, appearanceRandom);
         DegradationPipeline.Apply(scene, d, projection.Corners, ref noiseRandom);
         Reencode(scene, appearanceRandom);
 
@@ -212,11 +212,17 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         }
     }
 
-    /// <summary>What the camera adds before its noise: light falling off towards the frame's edges, interlaced rows
-    /// (shifted by a share of the plate's width, so the comb looks alike at every resolution).</summary>
-    private void Capture(GreyImage scene, Degradations d, in DeterministicRandom random)
+    /// <summary>What the camera adds before its noise: a plate glowing in the flash, light falling off towards the
+    /// frame's edges, interlaced rows (the bloom and the comb scale with the plate's width, so they look alike at
+    /// every resolution).</summary>
+    private void Capture(GreyImage scene, Degradations d, ReadOnlySpan<Vector2> corners, in DeterministicRandom random)
     {
         var a = appearance;
+        if (Chance(random, 43, a.Overexposed))
+        {
+            var r = random.Fork(44);
+            new Overexposure(Between(ref r, a.OverexposureGain), r.Uniform(0.003, 0.015) * d.WidthPx).Apply(scene, corners);
+        }
         if (Chance(random, 37, a.Vignette))
         {
             var r = random.Fork(38);

@@ -32,6 +32,7 @@ public sealed class AppearanceSpecTests
     [InlineData("\"recompressQuality\": [30, 90],", "\"recompressQuality\": [0, 90],", "recompressQuality: expected [low, high]")]
     [InlineData("\"interlaceShift\": [0.005, 0.03],", "\"interlaceShift\": [0.005, 0.3],", "interlaceShift: expected [low, high]")]
     [InlineData("\"vignette\": 0.15,", "\"vignette\": -1,", "vignette: a share runs from 0 to 1")]
+    [InlineData("\"overexposureGain\": [1.5, 4],", "\"overexposureGain\": [0.5, 4],", "overexposureGain: expected [low, high]")]
     [InlineData("\"looseGap\": 0.3,", "\"looseGap\": -0.1,", "looseGap: a share runs from 0 to 1")]
     [InlineData("\"glyphBoldness\": [0.01, 0.035],", "\"glyphBoldness\": [0.01, 0.2],", "glyphBoldness: expected [low, high]")]
     public void A_broken_spec_is_refused_naming_the_key(string find, string replace, string message)

@@ -68,13 +68,33 @@ public sealed class CameraStepsTests
     }
 
     [Fact]
+    public void An_overexposed_plate_saturates_inside_its_corners_and_its_light_bleeds_into_dark_strokes()
+    {
+        using var image = new GreyImage(60, 30);
+        image.Pixels.Fill(0.1f);
+        // The plate: x 10..50, y 5..25, light sheeting with one dark stroke at x 29..31.
+        for (var y = 5; y < 25; y++)
+        {
+            for (var x = 10; x < 50; x++) image.Pixels[y * 60 + x] = x is >= 29 and < 31 ? 0.1f : 0.7f;
+        }
+        System.Numerics.Vector2[] corners = [new(10, 5), new(50, 5), new(50, 25), new(10, 25)];
+        new Overexposure(3, 1.5).Apply(image, corners);
+        Assert.True(image.Pixels[15 * 60 + 20] >= 1f);                    // sheeting: saturated
+        Assert.Equal(0.1f / MathF.Sqrt(3), image.Pixels[2 * 60 + 2], 5);   // the car far away: dimmed, no bloom
+        var stroke = image.Pixels[15 * 60 + 29];
+        // The ink hardly gains (0.1 x 1.02) but the sheeting's light above white bleeds into it.
+        Assert.InRange(stroke, 0.15f, 0.9f);
+        Assert.True(image.Pixels[15 * 60 + 29] < image.Pixels[15 * 60 + 20] - 0.1f, "the stroke stays darker than the sheeting");
+    }
+
+    [Fact]
     public void In_the_generator_the_camera_steps_change_pixels_and_nothing_else()
     {
         var fonts = new FontCatalog(useEnvironment: false);
         using var plain = new PlateGenerator(FormatRegistry.Default, fonts, DegradationSpec.Default, AppearanceSpec.Plain);
         using var steps = new PlateGenerator(FormatRegistry.Default, fonts, DegradationSpec.Default, AppearanceSpec.Plain with
         {
-            Vignette = 1, VignetteStrength = [0.3, 0.3], Interlace = 1, InterlaceShift = [0.02, 0.02], Recompress = 1, RecompressQuality = [50, 50],
+            Overexposed = 1, OverexposureGain = [2, 2], Vignette = 1, VignetteStrength = [0.3, 0.3], Interlace = 1, InterlaceShift = [0.02, 0.02], Recompress = 1, RecompressQuality = [50, 50],
         });
         for (var i = 0; i < 4; i++)
         {
