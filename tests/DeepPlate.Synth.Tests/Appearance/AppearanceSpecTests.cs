@@ -30,7 +30,7 @@ public sealed class AppearanceSpecTests
     [InlineData("\"tightMargin\": [-0.05, 0.3],", "\"tightMargin\": [-0.5, 0.3],", "tightMargin: expected [low, high]")]
     [InlineData("\"tightCrop\": 0.1,", "\"tightCrop\": 1.1,", "tightCrop: a share runs from 0 to 1")]
     [InlineData("\"recompressQuality\": [30, 90],", "\"recompressQuality\": [0, 90],", "recompressQuality: expected [low, high]")]
-    [InlineData("\"interlaceShift\": [0.005, 0.03],", "\"interlaceShift\": [0.005, 0.3],", "interlaceShift: expected [low, high]")]
+    [InlineData("\"interlaceShift\": [0.003, 0.015],", "\"interlaceShift\": [0.003, 0.3],", "interlaceShift: expected [low, high]")]
     [InlineData("\"vignette\": 0.15,", "\"vignette\": -1,", "vignette: a share runs from 0 to 1")]
     [InlineData("\"overexposureGain\": [1.5, 4],", "\"overexposureGain\": [0.5, 4],", "overexposureGain: expected [low, high]")]
     [InlineData("\"looseGap\": 0.3,", "\"looseGap\": -0.1,", "looseGap: a share runs from 0 to 1")]
