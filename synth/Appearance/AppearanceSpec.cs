@@ -122,22 +122,6 @@ public sealed record AppearanceSpec
         }
         if (TemplateTemper is <= 0 or > 1) throw new FormatFileException(file, "templateTemper", $"a power above 0 and at most 1, not {TemplateTemper}");
         if (LumaJitter is < 0 or >= 1) throw new FormatFileException(file, "lumaJitter", "runs from 0 to below 1");
-        if (BoxRollDeg.Length != 2 || BoxRollDeg[0] > BoxRollDeg[1] || Math.Abs(BoxRollDeg[0]) > 45 || Math.Abs(BoxRollDeg[1]) > 45)
-        {
-            throw new FormatFileException(file, "boxRollDeg", "expected [low, high] with -45 <= low <= high <= 45");
-        }
-        if (OverexposureGain.Length != 2 || OverexposureGain[0] < 1 || OverexposureGain[1] < OverexposureGain[0] || OverexposureGain[1] > 10)
-        {
-            throw new FormatFileException(file, "overexposureGain", "expected [low, high] with 1 <= low <= high <= 10 (a factor on the plate's light)");
-        }
-        if (RecompressQuality.Length != 2 || RecompressQuality[0] < 1 || RecompressQuality[1] < RecompressQuality[0] || RecompressQuality[1] > 100)
-        {
-            throw new FormatFileException(file, "recompressQuality", "expected [low, high] with 1 <= low <= high <= 100 (JPEG quality)");
-        }
-        if (TightMargin.Length != 2 || TightMargin[0] > TightMargin[1] || TightMargin[0] < -0.2 || TightMargin[1] > 1)
-        {
-            throw new FormatFileException(file, "tightMargin", "expected [low, high] with -0.2 <= low <= high <= 1 (a share of the character height)");
-        }
         foreach (var (key, range) in new[] { ("glyphWidth", GlyphWidth), ("glyphHeight", GlyphHeight), ("glyphGap", GlyphGap) })
         {
             if (range.Length != 2 || range[0] <= 0 || range[1] < range[0] || range[1] > 3)
@@ -145,15 +129,18 @@ public sealed record AppearanceSpec
                 throw new FormatFileException(file, key, "expected [low, high] with 0 < low <= high <= 3 (a factor on the typeface)");
             }
         }
-        foreach (var (key, range, max) in new[]
+        foreach (var (key, range, min, max) in new (string, double[], double, double)[]
         {
-            ("boxMarginX", BoxMarginX, 2.0), ("boxMarginY", BoxMarginY, 2.0), ("shadowDepth", ShadowDepth, 1.0), ("glareStrength", GlareStrength, 1.0),
-            ("embossOffset", EmbossOffset, 0.1), ("vignetteStrength", VignetteStrength, 0.9), ("interlaceShift", InterlaceShift, 0.1), ("glyphBoldness", GlyphBoldness, 0.08), ("silhouetteSize", SilhouetteSize, 2.0), ("letteringSize", LetteringSize, 0.35), ("letteringSlantDeg", LetteringSlantDeg, 30.0),
+            ("boxMarginX", BoxMarginX, 0, 2.0), ("boxMarginY", BoxMarginY, 0, 2.0), ("boxRollDeg", BoxRollDeg, -45, 45), ("tightMargin", TightMargin, -0.2, 1),
+            ("shadowDepth", ShadowDepth, 0, 1.0), ("glareStrength", GlareStrength, 0, 1.0), ("overexposureGain", OverexposureGain, 1, 10),
+            ("vignetteStrength", VignetteStrength, 0, 0.9), ("interlaceShift", InterlaceShift, 0, 0.1), ("recompressQuality", RecompressQuality, 1, 100),
+            ("embossOffset", EmbossOffset, 0, 0.1), ("glyphBoldness", GlyphBoldness, 0, 0.08), ("silhouetteSize", SilhouetteSize, 0, 2.0), ("letteringSize", LetteringSize, 0, 0.35),
+            ("letteringSlantDeg", LetteringSlantDeg, 0, 30.0),
         })
         {
-            if (range.Length != 2 || range[0] < 0 || range[1] < range[0] || range[1] > max)
+            if (range.Length != 2 || range[0] < min || range[1] < range[0] || range[1] > max)
             {
-                throw new FormatFileException(file, key, $"expected [low, high] with 0 <= low <= high <= {max}");
+                throw new FormatFileException(file, key, $"expected [low, high] with {min} <= low <= high <= {max}");
             }
         }
     }

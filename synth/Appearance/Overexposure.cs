@@ -21,40 +21,28 @@ public readonly record struct Overexposure(double Gain, double BloomPx)
         var pixels = scene.Pixels;
         var over = excess.Pixels;
         var gain = (float)Gain;
+        // The car around the plate does not retroreflect: the exposure set for the plate leaves it dim.
         var dim = 1 / MathF.Sqrt(gain);
+        Span<int> bounds = stackalloc int[4];
+        var (first, last) = QuadSpans.Rows(corners, h);
         for (var y = 0; y < h; y++)
         {
-            for (var x = 0; x < w; x++)
+            var row = pixels.Slice(y * w, w);
+            var n = y >= first && y <= last ? QuadSpans.Columns(corners, y, w, bounds) : 0;
+            var x = 0;
+            for (var k = 0; k < n; k += 2)
             {
-                var i = y * w + x;
-                // The car around it does not retroreflect: the exposure set for the plate leaves it dim.
-                if (!Inside(corners, new Vector2(x + 0.5f, y + 0.5f)))
+                SceneLight.Scale(row[x..bounds[k]], dim);
+                for (x = bounds[k]; x < bounds[k + 1]; x++)
                 {
-                    pixels[i] *= dim;
-                    continue;
+                    var v = row[x] * (1 + (gain - 1) * row[x] * row[x]);
+                    row[x] = Math.Min(v, 1);
+                    over[y * w + x] = Math.Max(0, v - 1);
                 }
-                var v = pixels[i] * (1 + (gain - 1) * pixels[i] * pixels[i]);
-                pixels[i] = Math.Min(v, 1);
-                over[i] = Math.Max(0, v - 1);
             }
+            SceneLight.Scale(row[x..], dim);
         }
         new GaussianBlur(BloomPx).Apply(excess);
         for (var i = 0; i < pixels.Length; i++) pixels[i] += over[i];
-    }
-
-    /// <summary>Whether p lies inside the convex quadrilateral (either winding).</summary>
-    private static bool Inside(ReadOnlySpan<Vector2> c, Vector2 p)
-    {
-        var sign = 0;
-        for (var k = 0; k < 4; k++)
-        {
-            var (a, b) = (c[k], c[(k + 1) % 4]);
-            var cross = (b.X - a.X) * (p.Y - a.Y) - (b.Y - a.Y) * (p.X - a.X);
-            var s = Math.Sign(cross);
-            if (s == 0) continue;
-            if (sign == 0) sign = s;
-            else if (s != sign) return false;
-        }
-        return true;
     }
 }

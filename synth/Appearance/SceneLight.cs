@@ -46,7 +46,8 @@ public static class SceneLight
         }
     }
 
-    private static void Scale(Span<float> run, float factor)
+    /// <summary>Multiplies a run of pixels by <paramref name="factor"/>, a vector at a time.</summary>
+    internal static void Scale(Span<float> run, float factor)
     {
         var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<float, Vector<float>>(run);
         for (var k = 0; k < vectors.Length; k++) vectors[k] *= factor;

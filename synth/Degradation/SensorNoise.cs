@@ -45,9 +45,8 @@ public readonly record struct SensorNoise(double SnrDb)
 
     /// <summary>
     /// The variance of the pixels whose centres (x + 0.5, y + 0.5) lie inside the quadrilateral
-    /// <paramref name="plateCorners"/> (scene pixel coordinates, pixel x covering [x, x + 1), corners in order around
-    /// the plate; even-odd rule). When the quadrilateral holds fewer than two pixel centres (a degenerate plate), the
-    /// whole image's variance stands in for it.
+    /// <paramref name="plateCorners"/> (<see cref="QuadSpans"/>, scanned row by row). When the quadrilateral holds
+    /// fewer than two pixel centres (a degenerate plate), the whole image's variance stands in for it.
     /// </summary>
     public static double PlateVariance(GreyImage image, ReadOnlySpan<Vector2> plateCorners)
     {
@@ -55,43 +54,22 @@ public readonly record struct SensorNoise(double SnrDb)
         var w = image.Width;
         var h = image.Height;
         var pixels = image.Pixels;
-        var minY = float.MaxValue;
-        var maxY = float.MinValue;
         foreach (var c in plateCorners)
         {
             if (!float.IsFinite(c.X) || !float.IsFinite(c.Y)) throw new ArgumentException($"corner {c} is not finite", nameof(plateCorners));
-            minY = Math.Min(minY, c.Y);
-            maxY = Math.Max(maxY, c.Y);
         }
 
-        // Scan line by scan line: where the row of pixel centres crosses the four edges, then whole spans between
-        // pairs of crossings; no per-pixel inside test.
         double sum = 0, sumSq = 0;
         long count = 0;
-        Span<float> crossings = stackalloc float[4];
-        var yStart = Math.Max(0, (int)Math.Floor(minY - 0.5f));
-        var yEnd = Math.Min(h - 1, (int)Math.Ceiling(maxY - 0.5f));
+        Span<int> bounds = stackalloc int[4];
+        var (yStart, yEnd) = QuadSpans.Rows(plateCorners, h);
         for (var y = yStart; y <= yEnd; y++)
         {
-            var yc = y + 0.5f;
-            var n = 0;
-            for (var e = 0; e < 4; e++)
+            var n = QuadSpans.Columns(plateCorners, y, w, bounds);
+            for (var k = 0; k < n; k += 2)
             {
-                var a = plateCorners[e];
-                var b = plateCorners[(e + 1) & 3];
-                // Half-open in y so that a vertex on the scan line counts once.
-                if ((a.Y <= yc) == (b.Y <= yc)) continue;
-                crossings[n++] = a.X + (yc - a.Y) * (b.X - a.X) / (b.Y - a.Y);
-            }
-            crossings[..n].Sort();
-            for (var k = 0; k + 1 < n; k += 2)
-            {
-                // Centres x + 0.5 in [left, right).
-                var x0 = Math.Max(0, (int)Math.Ceiling(crossings[k] - 0.5f));
-                var x1 = Math.Min(w, (int)Math.Ceiling(crossings[k + 1] - 0.5f));
-                if (x1 <= x0) continue;
-                SumSpan(pixels.Slice(y * w + x0, x1 - x0), ref sum, ref sumSq);
-                count += x1 - x0;
+                SumSpan(pixels.Slice(y * w + bounds[k], bounds[k + 1] - bounds[k]), ref sum, ref sumSq);
+                count += bounds[k + 1] - bounds[k];
             }
         }
         if (count < 2)
