@@ -44,7 +44,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var (variant, style) = PickVariant(template.Plate, ref lookRandom);
         var look = PlateLook.Sample(ref lookRandom);
         var header = Header(template, style);
-        look = Vary(look, header is not null, appearanceRandom);
+        look = Vary(look, header is not null, text.Compact.Length, appearanceRandom);
         look = Letter(look, text, appearanceRandom);
         if (Chance(appearanceRandom, 1, a.EasyShare)) difficulty *= appearanceRandom.Fork(2).NextDouble();
 
@@ -88,7 +88,10 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
 
     private static double Between(ref DeterministicRandom random, double[] range) => random.Uniform(range[0], range[1]);
 
-    private PlateLook Vary(PlateLook look, bool hasHeader, in DeterministicRandom random)
+    /// <summary>Serials this short take the side-mark share for short serials (<see cref="AppearanceSpec.SideMarkShort"/>).</summary>
+    public const int SideMarkShortLength = 5;
+
+    private PlateLook Vary(PlateLook look, bool hasHeader, int length, in DeterministicRandom random)
     {
         var a = appearance;
         if (Chance(random, 4, a.Inverted)) look = look with { Inverted = true };
@@ -107,7 +110,8 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             var r = random.Fork(8);
             look = look with { Footer = PlateLook.Footers[r.Next(PlateLook.Footers.Length)] };
         }
-        if (hasHeader && Chance(random, 21, a.SideMark))
+        // The same draw for both shares: plates of six characters or more keep the stream they had before sideMarkShort.
+        if (hasHeader && Chance(random, 21, length <= SideMarkShortLength ? a.SideMarkShort : a.SideMark))
         {
             var r = random.Fork(22);
             look = look with { SideMark = SideMark.From(r.NextUInt64(), a.SideMarkStacked, a.SideMarkThree, a.SideMarkDigit) };

@@ -150,6 +150,35 @@ public sealed class AppearanceGenerationTests
         }
     }
 
+    [Fact]
+    public void The_short_serial_share_marks_short_serials_only()
+    {
+        using var plain = Generator(AppearanceSpec.Plain);
+        using var shortOnly = Generator(AppearanceSpec.Plain with { SideMarkShort = 1 });
+        Degradations Fix(Degradations d) => Degradations.Clean(150);
+        var (shortSeen, longSeen) = (0, 0);
+        for (var i = 0; i < 200 && (shortSeen < 3 || longSeen < 3); i++)
+        {
+            using var a = plain.Generate("us", null, 8, i, fix: Fix);
+            var isShort = a.Text.Compact.Length <= PlateGenerator.SideMarkShortLength;
+            if (isShort ? shortSeen >= 3 : longSeen >= 3) continue;
+            using var b = shortOnly.Generate("us", null, 8, i, fix: Fix);
+            Assert.Equal(a.Text, b.Text);
+            if (isShort)
+            {
+                // A short serial always gets its mark: another picture.
+                Assert.NotEqual(Bytes(a), Bytes(b));
+                shortSeen++;
+            }
+            else
+            {
+                Assert.Equal(Bytes(a), Bytes(b));
+                longSeen++;
+            }
+        }
+        Assert.Equal((3, 3), (shortSeen, longSeen));
+    }
+
     [Theory]
     [InlineData(0.5)]
     [InlineData(-0.5)]
