@@ -55,6 +55,7 @@ public sealed record AppearanceSpec
     public double Pictorial { get; init; }
     public double Occluder { get; init; }
     public double TypefaceSwap { get; init; }
+    public double MakerFaces { get; init; }
     public double[] GlyphWidth { get; init; } = [1, 1];
     public double[] GlyphHeight { get; init; } = [1, 1];
     public double[] GlyphGap { get; init; } = [1, 1];
@@ -117,7 +118,7 @@ public sealed record AppearanceSpec
     {
         foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("overexposed", Overexposed), ("vignette", Vignette), ("interlace", Interlace), ("recompress", Recompress), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkShort", SideMarkShort), ("sideMarkStacked", SideMarkStacked),
             ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
-            ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("glyphBold", GlyphBold) })
+            ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("makerFaces", MakerFaces), ("glyphBold", GlyphBold) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }

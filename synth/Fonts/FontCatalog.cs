@@ -23,7 +23,7 @@ public enum FontOrigin
 /// <param name="Approximates">What the font stands in for.</param>
 /// <param name="FitToCap">Characters of a Debian font squeezed vertically onto the baseline (a text font's descending
 /// J, where the plate's J sits on the baseline); see <see cref="TrueTypePlateFont"/>.</param>
-public sealed record FontSource(string Id, FontOrigin Origin, string File, string? Package, string Approximates, string? FitToCap = null);
+public sealed record FontSource(string Id, FontOrigin Origin, string File, string? Package, string Approximates, string? FitToCap = null, bool Maker = false);
 
 /// <summary>A font id that cannot be drawn: unknown, or its Debian package is not installed.</summary>
 public sealed class FontUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -129,9 +129,9 @@ public static class FontTable
         }
         foreach (var p in e.EnumerateObject())
         {
-            if (p.Name is not ("id" or "outline" or "file" or "package" or "approximates" or "fitToCap"))
+            if (p.Name is not ("id" or "outline" or "file" or "package" or "approximates" or "fitToCap" or "maker"))
             {
-                throw new FormatFileException(file, $"{at}.{p.Name}", "unknown key (id, outline, file, package, approximates, fitToCap)");
+                throw new FormatFileException(file, $"{at}.{p.Name}", "unknown key (id, outline, file, package, approximates, fitToCap, maker)");
             }
         }
         var id = Text("id") ?? throw new FormatFileException(file, $"{at}.id", "is required");
@@ -141,6 +141,11 @@ public static class FontTable
         var origin = outline is not null ? FontOrigin.Outline : package is not null ? FontOrigin.Debian : FontOrigin.File;
         return new FontSource(id, origin, Path.GetFullPath(outline ?? fontFile!, folder), package,
             Text("approximates") ?? throw new FormatFileException(file, $"{at}.approximates", "is required: say what the font stands in for"),
-            Text("fitToCap"));
+            Text("fitToCap"), Maker(e, file, at));
     }
+
+    private static bool Maker(JsonElement e, string file, string at) =>
+        !e.TryGetProperty("maker", out var v) ? false
+        : v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean()
+        : throw new FormatFileException(file, $"{at}.maker", "should be true or false");
 }

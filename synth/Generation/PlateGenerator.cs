@@ -20,6 +20,9 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
     private readonly FlatOutline square = Square();
     private readonly Dictionary<PlateStyle, double[]> variantWeights = new(ReferenceEqualityComparer.Instance);
 
+    private static readonly FontSource[] CountryTypefaces = [.. FontCatalog.Builtin.Where(f => !f.Maker)];
+    private static readonly FontSource[] MakerTypefaces = [.. FontCatalog.Builtin.Where(f => f.Maker)];
+
     /// <param name="retext">Changes the sampled text (the ideal observer's templates: the same plate with one
     /// character replaced); everything else stays as drawn.</param>
     public SyntheticPlate Generate(string country, string? state, ulong seed, long index, double difficulty = 1, Func<Degradations, Degradations>? fix = null,
@@ -156,12 +159,14 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         }
         if (!Chance(random, 19, a.TypefaceSwap)) return look;
         var pick = random.Fork(20);
-        // The shipped table, not the catalog's: a researcher's added typeface leaves every other country's stream as it was.
-        var candidates = FontCatalog.Builtin;
+        // The shipped table, not the catalog's: a researcher's added typeface leaves every other country's stream as it
+        // was. Countries' typefaces and makers' faces are drawn apart, so the first keep the stream they had before the
+        // makers' faces came (at makerFaces 0, every sample as it was).
+        var candidates = Chance(random, 45, a.MakerFaces) ? MakerTypefaces : CountryTypefaces;
         // A few tries: a typeface without one of the plate's characters (umlauts, lower-case dies) is passed over.
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            var id = candidates[pick.Next(candidates.Count)].Id;
+            var id = candidates[pick.Next(candidates.Length)].Id;
             if (id == text.Template.Typeface.Font) continue;
             PlateFont font;
             try

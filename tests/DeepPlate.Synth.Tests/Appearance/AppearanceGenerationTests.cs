@@ -151,6 +151,28 @@ public sealed class AppearanceGenerationTests
     }
 
     [Fact]
+    public void Makers_faces_redraw_the_characters_of_swapped_plates_only()
+    {
+        using var countries = Generator(AppearanceSpec.Plain with { TypefaceSwap = 1 });
+        using var makers = Generator(AppearanceSpec.Plain with { TypefaceSwap = 1, MakerFaces = 1 });
+        using var unswapped = Generator(AppearanceSpec.Plain with { MakerFaces = 1 });
+        using var plain = Generator(AppearanceSpec.Plain);
+        Degradations Fix(Degradations d) => Degradations.Clean(150);
+        for (var i = 0; i < 4; i++)
+        {
+            using var a = countries.Generate("fr", null, 8, i, fix: Fix);
+            using var b = makers.Generate("fr", null, 8, i, fix: Fix);
+            Assert.Equal(a.Text, b.Text);
+            Assert.Equal(a.Corners, b.Corners);
+            Assert.NotEqual(Bytes(a), Bytes(b));
+            // Without the swap the share draws nothing.
+            using var c = plain.Generate("fr", null, 8, i, fix: Fix);
+            using var d = unswapped.Generate("fr", null, 8, i, fix: Fix);
+            Assert.Equal(Bytes(c), Bytes(d));
+        }
+    }
+
+    [Fact]
     public void The_short_serial_share_marks_short_serials_only()
     {
         using var plain = Generator(AppearanceSpec.Plain);

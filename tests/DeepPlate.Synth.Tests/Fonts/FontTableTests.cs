@@ -34,6 +34,19 @@ public sealed class FontTableTests : IDisposable
     }
 
     [Fact]
+    public void The_makers_faces_are_flagged_and_no_format_names_one()
+    {
+        var makers = FontCatalog.Builtin.Where(s => s.Maker).Select(s => s.Id).ToList();
+        Assert.Equal(["maker-grotesque", "maker-condensed", "maker-highway", "maker-humanist"], makers);
+        var named = FormatRegistry.Default.Countries
+            .SelectMany(c => c.Templates.Concat(c.States.SelectMany(s => s.Templates)))
+            .Select(t => t.Typeface.Font).ToHashSet();
+        Assert.Empty(named.Intersect(makers));
+        // The countries' typefaces come first, in their old order: the swap's stream for them is as it was.
+        Assert.All(FontCatalog.Builtin.Take(FontCatalog.Builtin.Count - makers.Count), s => Assert.False(s.Maker));
+    }
+
+    [Fact]
     public void A_researchers_table_adds_a_font_file_relative_to_itself_and_replaces_an_id()
     {
         File.Copy(DejaVuSans, Path.Combine(dir, "own.ttf"));
@@ -74,6 +87,7 @@ public sealed class FontTableTests : IDisposable
     [InlineData("""{ "id": "a", "file": "a.ttf" }""", "fonts[0].approximates", "is required")]
     [InlineData("""{ "id": "a", "file": "a.ttf", "approximates": "x", "fitTocap": "J" }""", "fonts[0].fitTocap", "unknown key")]
     [InlineData("""{ "id": "a", "file": "a.ttf", "approximates": "x" }, { "id": "a", "file": "b.ttf", "approximates": "y" }""", "fonts", "listed twice")]
+    [InlineData("""{ "id": "a", "file": "a.ttf", "approximates": "x", "maker": "yes" }""", "fonts[0].maker", "true or false")]
     public void A_malformed_table_names_the_key(string fonts, string key, string problem)
     {
         var e = Assert.Throws<FormatFileException>(() => FontTable.Load(Write(fonts)));
