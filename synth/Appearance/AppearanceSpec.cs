@@ -41,6 +41,8 @@ public sealed record AppearanceSpec
     public double SideMarkStacked { get; init; }
     public double SideMarkThree { get; init; }
     public double SideMarkDigit { get; init; }
+    public double Stickers { get; init; }
+    public double[] StickerSize { get; init; } = [0.1, 0.1];
     public double Emboss { get; init; }
     public double[] EmbossOffset { get; init; } = [0, 0];
     public double Silhouette { get; init; }
@@ -117,7 +119,7 @@ public sealed record AppearanceSpec
     private void Check(string file)
     {
         foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("overexposed", Overexposed), ("vignette", Vignette), ("interlace", Interlace), ("recompress", Recompress), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkShort", SideMarkShort), ("sideMarkStacked", SideMarkStacked),
-            ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
+            ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("stickers", Stickers), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
             ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("makerFaces", MakerFaces), ("glyphBold", GlyphBold) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
@@ -136,7 +138,7 @@ public sealed record AppearanceSpec
             ("boxMarginX", BoxMarginX, 0, 2.0), ("boxMarginY", BoxMarginY, 0, 2.0), ("boxRollDeg", BoxRollDeg, -45, 45), ("tightMargin", TightMargin, -0.2, 1),
             ("shadowDepth", ShadowDepth, 0, 1.0), ("glareStrength", GlareStrength, 0, 1.0), ("overexposureGain", OverexposureGain, 1, 10),
             ("vignetteStrength", VignetteStrength, 0, 0.9), ("interlaceShift", InterlaceShift, 0, 0.1), ("recompressQuality", RecompressQuality, 1, 100),
-            ("embossOffset", EmbossOffset, 0, 0.1), ("glyphBoldness", GlyphBoldness, 0, 0.08), ("silhouetteSize", SilhouetteSize, 0, 2.0), ("letteringSize", LetteringSize, 0, 0.35),
+            ("embossOffset", EmbossOffset, 0, 0.1), ("stickerSize", StickerSize, 0.02, 0.3), ("glyphBoldness", GlyphBoldness, 0, 0.08), ("silhouetteSize", SilhouetteSize, 0, 2.0), ("letteringSize", LetteringSize, 0, 0.35),
             ("letteringSlantDeg", LetteringSlantDeg, 0, 30.0),
         })
         {

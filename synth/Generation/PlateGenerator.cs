@@ -119,6 +119,11 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             var r = random.Fork(22);
             look = look with { SideMark = SideMark.From(r.NextUInt64(), a.SideMarkStacked, a.SideMarkThree, a.SideMarkDigit) };
         }
+        if (hasHeader && Chance(random, 47, a.Stickers))
+        {
+            var r = random.Fork(48);
+            look = look with { Stickers = Sticker.From(r.NextUInt64(), a.StickerSize) };
+        }
         if (Chance(random, 23, a.Emboss))
         {
             var r = random.Fork(24);

@@ -31,6 +31,9 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     /// <summary>A strong pictorial background (sky, ridge, band of scenery), or null.</summary>
     public Scenery? Scenery { get; init; }
 
+    /// <summary>Registration stickers in the top corners (plates with a header), or null.</summary>
+    public IReadOnlyList<Sticker>? Stickers { get; init; }
+
     /// <summary>The state name's and slogan's lettering, or null for the plain header and footer.</summary>
     public Lettering? Lettering { get; init; }
 

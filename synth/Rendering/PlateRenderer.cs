@@ -78,6 +78,7 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
             if (look.Lettering is { } l) DrawSlogan(footer, l, style, bottom, look.Scenery?.Band is null ? l.Colour : BandText);
             else DrawFooter(footer, style, bottom, Lerp(print, paper, 0.2));
         }
+        if (look.Stickers is { } stickers) DrawStickers(stickers, style, layout);
         DrawGaps(style.Seals, layout, ink, look);
         if (look.OccluderSeed != 0) DrawOccluder(layout, look.OccluderSeed);
         if (style.Border is { } border) Fill(shape.Border!, Projective.Identity, Convert(border));

@@ -143,6 +143,18 @@ public sealed class AppearanceGenerationTests
     }
 
     [Fact]
+    public void Stickers_are_drawn_on_plates_with_a_header_only()
+    {
+        using var plain = Generator(AppearanceSpec.Plain);
+        using var stickered = Generator(AppearanceSpec.Plain with { Stickers = 1, StickerSize = [0.1, 0.17] });
+        for (var i = 0; i < 4; i++)
+        {
+            AssertRedrawn(plain, stickered, "us", i, changed: true);
+            AssertRedrawn(plain, stickered, "de", i, changed: false);
+        }
+    }
+
+    [Fact]
     public void Makers_faces_redraw_the_characters_of_swapped_plates_only()
     {
         using var countries = Generator(AppearanceSpec.Plain with { TypefaceSwap = 1 });
