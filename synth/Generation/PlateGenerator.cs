@@ -119,6 +119,11 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             var r = random.Fork(22);
             look = look with { SideMark = SideMark.From(r.NextUInt64(), a.SideMarkStacked, a.SideMarkThree, a.SideMarkDigit) };
         }
+        if (Chance(random, 49, a.FrameText))
+        {
+            var r = random.Fork(50);
+            look = look with { FrameText = PlateLook.FrameTexts[r.Next(PlateLook.FrameTexts.Length)] };
+        }
         if (hasHeader && Chance(random, 47, a.Stickers))
         {
             var r = random.Fork(48);
@@ -329,7 +334,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         raster.Resize(projection.SceneWidth, projection.SceneHeight);
         DrawSurroundings(raster, ref random);
         layout = renderer.Draw(raster, projection.Matrix, text, style, look, header);
-        if (random.NextDouble() < 0.3) DrawFrame(raster, projection.Matrix, style, ref random);
+        if (random.NextDouble() < 0.3) DrawFrame(raster, projection.Matrix, style, look.FrameText, ref random);
         var grey = new GreyImage(raster.Width, raster.Height);
         raster.Plane(0).CopyTo(grey.Pixels);
         return grey;
@@ -357,8 +362,9 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
 
     // A licence-plate frame (very common in the US, dealers' frames in Europe too): a rim that holds the plate and
     // covers its edge by a few millimetres, chrome or black plastic, often with a deeper bottom bar where a dealer's
-    // name would go. The plate's characters keep their margins, so the frame never covers them.
-    private void DrawFrame(Raster scene, Projective plateToScene, PlateStyle style, ref DeterministicRandom random)
+    // name would go (<paramref name="text"/>, when the look has one). The plate's characters keep their margins, so
+    // the frame never covers them.
+    private void DrawFrame(Raster scene, Projective plateToScene, PlateStyle style, string? text, ref DeterministicRandom random)
     {
         var w = (float)style.WidthMm;
         var h = (float)style.HeightMm;
@@ -373,6 +379,13 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         builder.AddRoundRect(new SKRect(cover, cover, w - cover, h - bottomCover), Math.Max(0, r - cover), Math.Max(0, r - cover), SKPathDirection.CounterClockwise);
         using var path = builder.Detach();
         renderer.Rasterizer.Fill(scene, new FlatOutline(path, simplify: false), plateToScene, new SKColor(shade, shade, shade));
+        if (text is not null && bottom > rim)
+        {
+            // Light letters on a dark frame, dark ones on chrome, in the bar below the plate's edge.
+            var ink = shade < 100 ? (byte)230 : (byte)30;
+            var bar = bottom + bottomCover;
+            renderer.DrawText(scene, plateToScene, text, w / 2, h - bottomCover + bar / 2, bar * 0.6, w * 0.7, new SKColor(ink, ink, ink));
+        }
     }
 
     private static FlatOutline Square()

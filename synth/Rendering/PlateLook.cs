@@ -31,6 +31,9 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     /// <summary>A strong pictorial background (sky, ridge, band of scenery), or null.</summary>
     public Scenery? Scenery { get; init; }
 
+    /// <summary>A dealer's name on the bottom bar of the plate's frame, when it has a frame with one; or null.</summary>
+    public string? FrameText { get; init; }
+
     /// <summary>Registration stickers in the top corners (plates with a header), or null.</summary>
     public IReadOnlyList<Sticker>? Stickers { get; init; }
 
@@ -73,6 +76,15 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
         "Famous Potatoes", "Grand Canyon State", "MONONA", "Hamilton", "Vacationland", "The Empire State",
         "Keystone State", "Don't Mess With Texas", "DONATE LIFE", "visitPA.com", "The Natural State", "Heart of Dixie",
         "Peach State", "Wild, Wonderful", "COUNTY", "Spirit of America", "Show Me State", "Centennial",
+    ];
+
+    /// <summary>The dealers' names of plate frames: made-up names of the kinds printed on them, in several languages,
+    /// a fixed list so the renderer's outline cache stays small.</summary>
+    public static readonly string[] FrameTexts =
+    [
+        "AUTO SALES", "MOTORS", "AUTOHAUS", "CAR CENTER", "AUTO GROUP", "AUTOMOBILES", "GARAGE DU CENTRE",
+        "www.cars-online.com", "FINANCE AVAILABLE", "SERVICE & PARTS", "BILCENTER", "CONCESSIONNAIRE",
+        "www.autohaus-berg.de", "Valley Motors", "AUTOSALONE", "TALLER", "Main St. Auto", "bilhandel.se",
     ];
 
     public static readonly PlateLook Clean = new(false, 0, 0, 0, 0, new SKColor(0x2E, 0x8B, 0x57), new SKColor(0x9E, 0x3A, 0x32), 75);

@@ -67,6 +67,16 @@ public sealed partial class PlateRenderer
         Fill(outline, place, weight == LetteringWeight.Outlined ? paper : colour);
     }
 
+    /// <summary>A line of text in the first lettering face, as large as fits <paramref name="maxHeight"/> and
+    /// <paramref name="maxWidth"/>, centred on (<paramref name="cx"/>, <paramref name="cy"/>) in plate millimetres
+    /// mapped by <paramref name="plateToPixels"/>: what is printed around the plate (a dealer's name on its frame).</summary>
+    internal void DrawText(Raster raster, Projective plateToPixels, string text, double cx, double cy, double maxHeight, double maxWidth, SKColor colour)
+    {
+        target = raster;
+        toDevice = plateToPixels;
+        FillSlanted(LetteringOutline(0, text), cx, cy, maxHeight, maxWidth, 0, colour, LetteringWeight.Regular, colour);
+    }
+
     private FlatOutline LetteringOutline(int face, string text)
     {
         if (!letterings.TryGetValue((face, text), out var outline))

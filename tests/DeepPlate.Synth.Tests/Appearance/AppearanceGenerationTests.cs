@@ -155,6 +155,25 @@ public sealed class AppearanceGenerationTests
     }
 
     [Fact]
+    public void A_dealers_name_is_printed_on_the_deep_frames_only()
+    {
+        using var plain = Generator(AppearanceSpec.Plain);
+        using var named = Generator(AppearanceSpec.Plain with { FrameText = 1 });
+        Degradations Fix(Degradations d) => Degradations.Clean(150);
+        var changed = 0;
+        for (var i = 0; i < 80; i++)
+        {
+            using var a = plain.Generate("de", null, 8, i, fix: Fix);
+            using var b = named.Generate("de", null, 8, i, fix: Fix);
+            Assert.Equal(a.Text, b.Text);
+            Assert.Equal(a.Corners, b.Corners);
+            if (!Bytes(a).SequenceEqual(Bytes(b))) changed++;
+        }
+        // A frame on 30 % of plates, a deep bottom bar on half of those: about 12 of 80.
+        Assert.InRange(changed, 4, 24);
+    }
+
+    [Fact]
     public void Makers_faces_redraw_the_characters_of_swapped_plates_only()
     {
         using var countries = Generator(AppearanceSpec.Plain with { TypefaceSwap = 1 });

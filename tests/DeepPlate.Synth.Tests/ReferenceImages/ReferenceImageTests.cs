@@ -103,13 +103,13 @@ public sealed class ReferenceImageTests
     /// glare, a footer under a header, pictorial shapes, another typeface with scaled lettering, channel mixing), so
     /// their drawing code is pinned down by a reference. The steps added after the references were made (emboss,
     /// silhouettes, scenery, varied lettering, loose gaps, bold characters, tempered template draws, tight crops, the
-    /// camera steps, makers' faces, short serials' side marks, stickers) are off here, so
+    /// camera steps, makers' faces, short serials' side marks, stickers, frame texts) are off here, so
     /// these references stay as they were; AppearanceGenerationTests and RegistryTests cover them.</summary>
     private static readonly AppearanceSpec Varied = AppearanceSpec.Default with
     {
         Shadow = 1, Glare = 1, Footer = 1, Pictorial = 1, TypefaceSwap = 1, EasyShare = 0, Inverted = 0, Occluder = 0, SideMark = 0,
         Emboss = 0, Silhouette = 0, Scenery = 0, Lettering = 0, LooseGap = 0, GlyphBold = 0, TemplateTemper = 1,
-        TightCrop = 0, Overexposed = 0, Vignette = 0, Interlace = 0, Recompress = 0, MakerFaces = 0, SideMarkShort = 0, Stickers = 0,
+        TightCrop = 0, Overexposed = 0, Vignette = 0, Interlace = 0, Recompress = 0, MakerFaces = 0, SideMarkShort = 0, Stickers = 0, FrameText = 0,
     };
 
     private static byte[] Encode(SKBitmap bitmap)
