@@ -1,3 +1,4 @@
+using System.Numerics;
 using DeepPlate.Formats;
 using SkiaSharp;
 
@@ -15,7 +16,7 @@ public sealed partial class PlateRenderer
         {
             if (s.Box(style.WidthMm, style.HeightMm, layout.TextTopMm) is not var (x, y, width, height)) continue;
             Fill(StickerShape(), Projective.Place(x, y, width, height), s.Colour);
-            var luma = 0.299 * s.Colour.Red + 0.587 * s.Colour.Green + 0.114 * s.Colour.Blue;
+            var luma = Vector3.Dot(Raster.Rec601, new Vector3(s.Colour.Red, s.Colour.Green, s.Colour.Blue));
             var ink = luma > 128 ? StickerDark : BandText;
             FillSlanted(LetteringOutline(0, s.Text), x + width / 2, y + height / 2, height * 0.7, width * 0.85, 0, ink, LetteringWeight.Regular, ink);
         }
