@@ -11,7 +11,8 @@ namespace DeepPlate.Benchmarks;
 /// Training throughput with the synthetic data pipeline against the bare forward + backward + AdamW step of the same
 /// network on a ready batch. Goal: the pipeline costs at most 15 %, i.e. Streamed takes at most 1/0.85 = 1.18x the
 /// time of Bare per sample. Reported times are per sample (OperationsPerInvoke), at the default batch of 64 and the
-/// default network on the default 32 x 128 input, with TorchSharp on every core as `deepplate train` runs it.
+/// default network on the default 32 x 128 input, with TorchSharp on <see cref="Threads"/> threads, and with the input
+/// in the usual or the channels-last memory layout.
 /// </summary>
 [MemoryDiagnoser]
 public class TrainingThroughputBenchmark
@@ -24,11 +25,23 @@ public class TrainingThroughputBenchmark
     private BatchSource source = null!;
     private PlateBatch ready = null!;
 
+    /// <summary>TorchSharp's threads: 2 is how one `deepplate train` runs on the machine; 1 is one of two runs side by side.</summary>
+    [Params(2, 1)]
+    public int Threads { get; set; }
+
+    /// <summary>
+    /// The input in channels-last memory (NHWC strides): convolutions given such an input produce channels-last
+    /// outputs, so the whole trunk runs oneDNN's NHWC kernels. TorchSharp 0.107 takes no memory format, so the strides
+    /// are made by permuting to NHWC, copying and permuting back (with one channel, PyTorch reads them as channels-last).
+    /// </summary>
+    [Params(false, true)]
+    public bool ChannelsLast { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         TorchSetup.Ensure(); // as `deepplate train` runs
-        torch.set_num_threads(Environment.ProcessorCount);
+        torch.set_num_threads(Threads);
         var alphabet = ModelAlphabet.For(FormatRegistry.Default.Country(options.Country));
         net = new PlateNet(RunNetwork.Fresh(options, alphabet));
         net.train();
@@ -67,5 +80,8 @@ public class TrainingThroughputBenchmark
         return loss;
     }
 
-    private float Step(PlateBatch batch) => TrainingStep.Run(net, optimizer, batch, options.GradientClip);
+    private float Step(PlateBatch batch) =>
+        TrainingStep.Run(net, optimizer, batch, options.GradientClip, weighted: options.IssuedPrior, layout: ChannelsLast ? ToChannelsLast : null);
+
+    private static Tensor ToChannelsLast(Tensor x) => x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
 }

@@ -51,13 +51,37 @@ public static class TextSampler
     /// <param name="temper">Every weight is raised to this power first: 1 draws templates (and states) as often as
     /// they are issued; below 1 draws the rare ones more often (a generator's choice; the reader's prior keeps the
     /// issued weights).</param>
-    public static PlateTemplate PickTemplate(CountryFormat country, string? state, ref DeterministicRandom random, double temper = 1)
+    public static PlateTemplate PickTemplate(CountryFormat country, string? state, ref DeterministicRandom random, double temper = 1) =>
+        PickTemplate(country, state, ref random, temper, out _);
+
+    /// <param name="issuedOverDrawn">How much more often the chosen template (and state) is issued than drawn at this
+    /// temper: 1 at a temper of 1. A loss weighted by it has the expectation of untempered draws, so a network can see
+    /// rare plates often without learning a prior in which they are common.</param>
+    public static PlateTemplate PickTemplate(CountryFormat country, string? state, ref DeterministicRandom random, double temper, out double issuedOverDrawn)
     {
         IReadOnlyList<PlateTemplate> templates;
+        issuedOverDrawn = 1;
         if (state is not null) templates = country.State(state).Templates;
-        else if (country.HasStates) templates = country.States[random.PickWeighted([.. country.States.Select(s => Temper(s.Weight, temper))])].Templates;
+        else if (country.HasStates)
+        {
+            double[] stateWeights = [.. country.States.Select(s => s.Weight)];
+            var s = random.PickWeighted([.. stateWeights.Select(w => Temper(w, temper))]);
+            issuedOverDrawn = IssuedOverDrawn(stateWeights, s, temper);
+            templates = country.States[s].Templates;
+        }
         else templates = country.Templates;
-        return templates[random.PickWeighted([.. templates.Select(t => Temper(t.Weight, temper))])];
+        double[] weights = [.. templates.Select(t => t.Weight)];
+        var t = random.PickWeighted([.. weights.Select(w => Temper(w, temper))]);
+        issuedOverDrawn *= IssuedOverDrawn(weights, t, temper);
+        return templates[t];
+    }
+
+    private static double IssuedOverDrawn(double[] weights, int chosen, double temper)
+    {
+        if (temper == 1) return 1;
+        var (issued, drawn) = (0.0, 0.0);
+        foreach (var w in weights) (issued, drawn) = (issued + w, drawn + Math.Pow(w, temper));
+        return weights[chosen] / issued / (Math.Pow(weights[chosen], temper) / drawn);
     }
 
     // A power of 1 leaves the weights as they are, so that untempered streams stay what they were to the last bit.

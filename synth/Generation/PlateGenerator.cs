@@ -40,7 +40,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var a = appearance;
 
         var c = formats.Country(country);
-        var template = TextSampler.PickTemplate(c, state, ref textRandom, a.TemplateTemper);
+        var template = TextSampler.PickTemplate(c, state, ref textRandom, a.TemplateTemper, out var issuedOverDrawn);
         var text = TextSampler.Sample(template, ref textRandom);
         if (retext is not null) text = retext(text);
         var drawn = Loosen(text, appearanceRandom);
@@ -78,7 +78,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         }
         if (boxed) clicked = Box(projection, appearanceRandom.Fork(7));
         else if (Chance(appearanceRandom, 35, a.TightCrop)) clicked = Tight(projection, layout, clicked, appearanceRandom.Fork(36));
-        return new SyntheticPlate(text, variant, d, scene, projection.Corners, clicked) { Drawn = drawn.Text };
+        return new SyntheticPlate(text, variant, d, scene, projection.Corners, clicked) { Drawn = drawn.Text, IssuedOverDrawn = issuedOverDrawn };
     }
 
     /// <summary>A draw of probability <paramref name="share"/> from fork <paramref name="salt"/>; nothing drawn at 0.</summary>

@@ -20,5 +20,9 @@ public sealed record SyntheticPlate(
     /// has no gap (<c>looseGap</c>: "NO GODS" for NOGODS, whose canonical text and label stay as they were).</summary>
     public string Drawn { get; init; } = Text.Text;
 
+    /// <summary>How much more often the plate's template is issued than the generator draws it (its appearance's
+    /// <c>templateTemper</c>): weighting a training loss by it keeps the issued prior (1 for untempered draws).</summary>
+    public double IssuedOverDrawn { get; init; } = 1;
+
     public void Dispose() => Scene.Dispose();
 }

@@ -128,6 +128,54 @@ public class RegistryTests
         Assert.True(Math.Pow(rarest.Weight, temper) / total > 2 * rarest.Weight / c.Templates.Sum(t => t.Weight), $"{code}: pick a country whose rarest template gains");
     }
 
+    [Theory]
+    [InlineData("fr", 0.5)]
+    [InlineData("us", 0.5)]
+    public void Tempered_draws_weighted_by_issued_over_drawn_have_the_issued_frequencies(string code, double temper)
+    {
+        // The US draws a state, then one of its templates: the weight covers both draws.
+        var c = Registry.Country(code);
+        var (weighted, tempered, n) = (new Dictionary<PlateTemplate, double>(), new Dictionary<PlateTemplate, int>(), 20000);
+        for (var i = 0; i < n; i++)
+        {
+            var random = DeterministicRandom.For(7, i);
+            var t = TextSampler.PickTemplate(c, null, ref random, temper, out var w);
+            weighted[t] = weighted.GetValueOrDefault(t) + w;
+            tempered[t] = tempered.GetValueOrDefault(t) + 1;
+        }
+        var issued = Issued(c);
+        // The most common template as issued, and the templates of short serials (US personalised plates of 2-5
+        // characters), whose tempered share is several times the issued one: weighted, both come back to it.
+        var common = issued.MaxBy(kv => kv.Value).Key;
+        var rare = issued.Keys.Where(t => tempered.GetValueOrDefault(t) > 2 * issued[t] * n).ToList();
+        Assert.NotEmpty(rare);
+        foreach (var t in rare.Append(common))
+        {
+            var p = issued[t];
+            var sharesTolerance = 5 * Math.Sqrt(p * (1 - p) / n) * 3; // five binomial errors, widened for the weights' spread
+            Assert.InRange(weighted.GetValueOrDefault(t) / n, p - sharesTolerance, p + sharesTolerance);
+        }
+        Assert.InRange(rare.Sum(t => weighted.GetValueOrDefault(t)) / n, 0.8 * rare.Sum(t => issued[t]), 1.25 * rare.Sum(t => issued[t]));
+
+        var plain = DeterministicRandom.For(7, 0);
+        TextSampler.PickTemplate(c, null, ref plain, 1, out var one);
+        Assert.Equal(1, one);
+    }
+
+    /// <summary>Each template's share of issued plates (for the US: its state's share times its share in the state).</summary>
+    private static Dictionary<PlateTemplate, double> Issued(CountryFormat c)
+    {
+        var shares = new Dictionary<PlateTemplate, double>();
+        var groups = c.HasStates ? c.States.Select(s => (s.Weight, s.Templates)).ToList() : [(1.0, c.Templates)];
+        var groupTotal = groups.Sum(g => g.Item1);
+        foreach (var (weight, templates) in groups)
+        {
+            var total = templates.Sum(t => t.Weight);
+            foreach (var t in templates) shares[t] = shares.GetValueOrDefault(t) + weight / groupTotal * t.Weight / total;
+        }
+        return shares;
+    }
+
     [Fact]
     public void Untempered_draws_are_those_of_the_plain_stream()
     {

@@ -77,7 +77,7 @@ public sealed class BatchSource : IDisposable
                 batch.Difficulty = difficulty(number);
                 for (var i = 0; i < batchSize; i++)
                 {
-                    sampler.Fill(seed, number * batchSize + i, batch.Difficulty, batch.Inputs, batch.Labels, i);
+                    batch.Weights[i] = (float)sampler.Fill(seed, number * batchSize + i, batch.Difficulty, batch.Inputs, batch.Labels, i);
                 }
                 queue.Add(batch, stop.Token);
             }

@@ -20,7 +20,8 @@ public sealed class PlateSampler(string country, int inputHeight, int inputWidth
     public ModelAlphabet Alphabet => alphabet;
 
     /// <summary>Writes sample (seed, index) into slot <paramref name="position"/> of the buffers.</summary>
-    public void Fill(ulong seed, long index, double difficulty, Span<float> inputs, Span<long> labels, int position)
+    /// <returns>How much more often its template is issued than drawn (<see cref="SyntheticPlate.IssuedOverDrawn"/>).</returns>
+    public double Fill(ulong seed, long index, double difficulty, Span<float> inputs, Span<long> labels, int position)
     {
         var size = inputHeight * inputWidth;
         using var plate = Draw(seed, index, difficulty);
@@ -29,6 +30,7 @@ public sealed class PlateSampler(string country, int inputHeight, int inputWidth
         erasing?.Apply(input, inputHeight, inputWidth, seed, index);
         var classes = alphabet.Encode(plate.Text.Compact);
         for (var s = 0; s < classes.Length; s++) labels[position * alphabet.Slots + s] = classes[s];
+        return plate.IssuedOverDrawn;
     }
 
     private SyntheticPlate Draw(ulong seed, long index, double difficulty)

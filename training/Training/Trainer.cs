@@ -120,7 +120,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             var batch = lane.Source.Take();
             var learningRate = Schedule.LearningRate(options, progress);
             foreach (var group in lane.Optimizer.ParamGroups) group.LearningRate = learningRate;
-            var loss = TrainingStep.Run(lane.Net, lane.Optimizer, batch, options.GradientClip, options.LabelSmoothing);
+            var loss = TrainingStep.Run(lane.Net, lane.Optimizer, batch, options.GradientClip, options.LabelSmoothing, options.IssuedPrior);
             var difficulty = batch.Difficulty;
             lane.Source.Return(batch);
             if (!float.IsFinite(loss)) throw new InvalidOperationException($"the loss became {loss} at step {step}{(lanes.Count > 1 ? $" ({lane.Country})" : "")}: lower --learning-rate");

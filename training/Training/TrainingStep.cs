@@ -3,17 +3,27 @@ using static TorchSharp.torch;
 
 namespace DeepPlate.Training;
 
-/// <summary>One optimiser step on one batch: cross-entropy over every slot (optionally label-smoothed), gradient clipping, AdamW.</summary>
+/// <summary>One optimiser step on one batch: cross-entropy over every slot (optionally label-smoothed, optionally each
+/// plate weighted by <see cref="PlateBatch.Weights"/>), gradient clipping, AdamW.</summary>
 public static class TrainingStep
 {
     /// <returns>The batch's mean loss before the step.</returns>
-    public static float Run(PlateNet net, AdamW optimizer, PlateBatch batch, double gradientClip, double labelSmoothing = 0)
+    /// <param name="weighted">Weight each plate's loss by <see cref="PlateBatch.Weights"/> (a mean over the batch,
+    /// not over the weights, so that the loss is an unbiased estimate of the issued plates' loss).</param>
+    /// <param name="layout">Rearranges the input tensor's memory (the throughput benchmark's channels-last input); null: as built.</param>
+    public static float Run(PlateNet net, AdamW optimizer, PlateBatch batch, double gradientClip, double labelSmoothing = 0, bool weighted = false,
+        Func<Tensor, Tensor>? layout = null)
     {
         var spec = net.Spec;
         using var scope = NewDisposeScope();
         var x = tensor(batch.Inputs, [batch.Count, 1, spec.InputHeight, spec.InputWidth]);
+        if (layout is not null) x = layout(x);
         var y = tensor(batch.Labels, [batch.Count * spec.Slots]);
-        var loss = nn.functional.cross_entropy(net.forward(x).view(-1, spec.Classes), y, label_smoothing: labelSmoothing);
+        var logits = net.forward(x).view(-1, spec.Classes);
+        var loss = weighted
+            ? (nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.None, label_smoothing: labelSmoothing).view(batch.Count, spec.Slots).mean([1])
+                * tensor(batch.Weights, [batch.Count])).mean()
+            : nn.functional.cross_entropy(logits, y, label_smoothing: labelSmoothing);
         optimizer.zero_grad();
         loss.backward();
         if (gradientClip > 0) nn.utils.clip_grad_norm_(net.parameters(), gradientClip);

@@ -1,0 +1,81 @@
+using DeepPlate.Formats;
+using DeepPlate.Synth;
+using DeepPlate.Training;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace DeepPlate.Training.Tests.Training;
+
+/// <summary>The step's loss weighted by how much more often a plate's template is issued than drawn (--issued-prior).</summary>
+public sealed class TrainingStepTests
+{
+    private const int Count = 4;
+    private static readonly ModelAlphabet Alphabet = ModelAlphabet.For(FormatRegistry.Default.Country("fr"));
+
+    private static PlateBatch Batch(params float[] weights)
+    {
+        var (inputs, labels) = PlateSampler.FixedSet("fr", 32, 128, seed: 9, Count, difficulty: 0, threads: 1);
+        var batch = new PlateBatch(Count, 32 * 128, Alphabet.Slots) { Count = weights.Length };
+        inputs.AsSpan(0, weights.Length * 32 * 128).CopyTo(batch.Inputs);
+        labels.AsSpan(0, weights.Length * Alphabet.Slots).CopyTo(batch.Labels);
+        weights.CopyTo(batch.Weights, 0);
+        return batch;
+    }
+
+    private static (PlateNet Net, AdamW Optimizer) Net()
+    {
+        random.manual_seed(5);
+        var net = new PlateNet(NetworkSpec.Standard(32, 128, Alphabet.Slots, Alphabet.Classes, width: 4));
+        // Batch statistics and dropout off: each plate's logits do not depend on the others in its batch.
+        net.eval();
+        return (net, optim.AdamW(net.parameters(), 1e-3));
+    }
+
+    [Fact]
+    public void Weights_of_one_give_the_unweighted_loss()
+    {
+        var (a, optimizerA) = Net();
+        var (b, optimizerB) = Net();
+        using (a) using (b) using (optimizerA) using (optimizerB)
+        {
+            var plain = TrainingStep.Run(a, optimizerA, Batch(1, 1, 1, 1), gradientClip: 5);
+            var weighted = TrainingStep.Run(b, optimizerB, Batch(1, 1, 1, 1), gradientClip: 5, weighted: true);
+            Assert.Equal(plain, weighted, 5);
+        }
+    }
+
+    [Fact]
+    public void A_plate_counts_by_its_weight_over_the_batch()
+    {
+        var (net, optimizer) = Net();
+        using (net) using (optimizer)
+        {
+            var alone = TrainingStep.Run(net, optimizer, Batch(1), gradientClip: 0);
+            var (fresh, freshOptimizer) = Net();
+            using (fresh) using (freshOptimizer)
+            {
+                // Plate 0 weighs 2.5 and the others nothing: the loss is 2.5 / 4 of plate 0's own (a mean over the batch).
+                var weighted = TrainingStep.Run(fresh, freshOptimizer, Batch(2.5f, 0, 0, 0), gradientClip: 0, weighted: true);
+                Assert.Equal(2.5 / Count * alone, weighted, 4);
+                Assert.True(alone > 0.1, $"the untrained network's loss {alone} shows nothing");
+            }
+        }
+    }
+
+    [Fact]
+    public void Tempered_streams_carry_their_weights_and_plain_ones_weigh_one()
+    {
+        float[] Weights(AppearanceSpec appearance)
+        {
+            using var source = new BatchSource("us", 32, 128, batchSize: 32, seed: 3, firstBatch: 0, workers: 1, prefetch: 1, _ => 0, appearance);
+            var batch = source.Take();
+            return batch.Weights[..batch.Count];
+        }
+        Assert.All(Weights(AppearanceSpec.Plain), w => Assert.Equal(1, w));
+        var tempered = Weights(AppearanceSpec.Plain with { TemplateTemper = 0.5 });
+        Assert.All(tempered, w => Assert.True(w > 0));
+        // Rare states and templates weigh under 1, common ones over 1.
+        Assert.Contains(tempered, w => w < 0.9);
+        Assert.Contains(tempered, w => w > 1.1);
+    }
+}
