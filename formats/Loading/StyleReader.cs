@@ -53,7 +53,11 @@ internal static class StyleReader
             StrokeMm: f.OptionalNumber("strokeMm"),
             GapMm: f.OptionalNumber("gapMm"),
             GroupGapMm: f.OptionalNumber("groupGapMm"),
-            Source: f.OptionalString("source"));
+            Source: f.OptionalString("source"))
+        {
+            SerifI = f.OptionalNumber("serifI") ?? 0,
+        };
+        if (typeface.SerifI is < 0 or > 1) throw f.Error("serifI", $"a share from 0 to 1, not {typeface.SerifI}");
         f.NoOtherKeys();
         return typeface;
     }

@@ -10,4 +10,9 @@ public sealed record Typeface(
     double? StrokeMm,
     double? GapMm,
     double? GroupGapMm,
-    string? Source);
+    string? Source)
+{
+    /// <summary>The share of plates whose letter I has bars at its top and bottom (slab serifs), whatever the font draws:
+    /// dies and fonts that must tell I from 1 mark it so. 0: the font's own I.</summary>
+    public double SerifI { get; init; }
+}

@@ -49,6 +49,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         var header = Header(template, style);
         look = Vary(look, header is not null, text.Compact.Length, appearanceRandom);
         look = Letter(look, text, appearanceRandom);
+        if (text.Compact.Contains('I') && Chance(appearanceRandom, 51, template.Typeface.SerifI)) look = look with { SerifI = true };
         if (Chance(appearanceRandom, 1, a.EasyShare)) difficulty *= appearanceRandom.Fork(2).NextDouble();
 
         var d = spec.Sample(ref degradeRandom, difficulty);

@@ -52,6 +52,9 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     /// character height (0: the typeface's own weight).</summary>
     public double GlyphWeight { get; init; }
 
+    /// <summary>The letter I drawn with slab serifs (the typeface's <see cref="Typeface.SerifI"/> share).</summary>
+    public bool SerifI { get; init; }
+
     /// <summary>Factors on the typeface's character width, height and spacing (1: as the format file says).</summary>
     public double GlyphWidth { get; init; } = 1;
     public double GlyphHeight { get; init; } = 1;

@@ -70,7 +70,7 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
         if (look.Silhouette is { } picture) DrawSilhouette(picture, style, shape, layout);
         if (header is not null && look.Lettering is { } lettering) DrawLettering(header, lettering, style, layout, sheeting);
         else if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(print, paper, 0.25));
-        DrawCharacters(typeface.Font, layout, typeface, ink);
+        DrawCharacters(typeface.Font, layout, typeface, ink, look.SerifI);
         if (look.SideMark is { } mark) DrawSideMark(mark, layout, typeface, ink);
         if (header is not null && look.Footer is { } footer)
         {
@@ -114,7 +114,7 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
         return PlateLayout.Create(text, style, typeface, headerMm, left, right);
     }
 
-    private void DrawCharacters(string font, PlateLayout layout, Typeface typeface, SKColor ink)
+    private void DrawCharacters(string font, PlateLayout layout, Typeface typeface, SKColor ink, bool serifI)
     {
         // Scale each glyph so the reference glyph's ink fills the documented character width.
         var letterScale = layout.CharHeightMm * typeface.WidthMm / typeface.HeightMm / InkWidth(font, 'H');
@@ -126,8 +126,9 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
             var sx = (char.IsAsciiDigit(g.Char) ? digitScale : letterScale) * condensed;
             // Plate lettering is monospaced: a glyph wider than the reference one (a text font's M or W) is narrowed
             // to its cell instead of running into its neighbours.
-            sx = Math.Min(sx, g.CellWidthMm / InkWidth(font, g.Char));
-            FillRaised(Glyph(font, g.Char), Projective.Place(g.CentreXMm, layout.TextTopMm, sx, layout.CharHeightMm), ink);
+            var glyph = serifI && g.Char == 'I' ? SerifI(font) : Glyph(font, g.Char);
+            sx = Math.Min(sx, g.CellWidthMm / Math.Max(0.05f, glyph.Bounds.Width));
+            FillRaised(glyph, Projective.Place(g.CentreXMm, layout.TextTopMm, sx, layout.CharHeightMm), ink);
         }
     }
 

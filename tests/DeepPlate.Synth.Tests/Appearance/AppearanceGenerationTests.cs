@@ -275,6 +275,53 @@ public sealed class AppearanceGenerationTests
     }
 
     [Fact]
+    public void The_I_gets_serifs_on_the_typefaces_share_of_plates_that_have_one()
+    {
+        // The same formats with the US typeface's serifI at 0: plates without an I, and the share of plates with one
+        // that the draw leaves plain, come out byte for byte as they were.
+        var folder = Directory.CreateTempSubdirectory("deepplate-serif-i-").FullName;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(FormatRegistry.DefaultDirectory, "*.jsonc", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(folder, Path.GetRelativePath(FormatRegistry.DefaultDirectory, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            var us = Path.Combine(folder, "us.jsonc");
+            var text = File.ReadAllText(us);
+            Assert.Contains("\"serifI\": 0.7,", text);
+            File.WriteAllText(us, text.Replace("\"serifI\": 0.7,", "\"serifI\": 0,"));
+            var fonts = new FontCatalog(useEnvironment: false);
+            using var serifed = new PlateGenerator(FormatRegistry.Default, fonts, DegradationSpec.Default, AppearanceSpec.Plain);
+            using var plain = new PlateGenerator(FormatRegistry.Load(folder), fonts, DegradationSpec.Default, AppearanceSpec.Plain);
+            Degradations Fix(Degradations d) => Degradations.Clean(150);
+            // Personalised plates of I and other letters: the I is drawn on every one of them.
+            PlateText WithI(PlateText t) => t with { Text = "FAMILY", Compact = "FAMILY" };
+            var (changed, withI) = (0, 40);
+            for (var i = 0; i < withI; i++)
+            {
+                using var a = serifed.Generate("us", null, 6, i, fix: Fix, retext: WithI);
+                using var b = plain.Generate("us", null, 6, i, fix: Fix, retext: WithI);
+                Assert.Equal((a.Text.Text, a.Text.Template.QualifiedId), (b.Text.Text, b.Text.Template.QualifiedId));
+                if (!Bytes(a).SequenceEqual(Bytes(b))) changed++;
+            }
+            // 0.7 of 40: 28 expected, binomial standard deviation 2.9.
+            Assert.InRange(changed, 19, 37);
+            for (var i = 0; i < 20; i++)
+            {
+                using var a = serifed.Generate("us", null, 6, i, fix: Fix, retext: t => t with { Text = "FAMOLY", Compact = "FAMOLY" });
+                using var b = plain.Generate("us", null, 6, i, fix: Fix, retext: t => t with { Text = "FAMOLY", Compact = "FAMOLY" });
+                Assert.Equal(Bytes(a), Bytes(b));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Tempered_template_draws_give_rare_plate_kinds_more_plates()
     {
         using var issued = Generator(AppearanceSpec.Plain);
