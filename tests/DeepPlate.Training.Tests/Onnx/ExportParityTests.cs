@@ -48,7 +48,10 @@ public sealed class ExportParityTests
             model.Run(inputs.data<float>().ToArray(), count, actual);
             var worst = 0f;
             for (var i = 0; i < expected.Length; i++) worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
-            Assert.True(worst <= 1e-4f, $"ONNX Runtime differs from TorchSharp by {worst}");
+            // ONNX Runtime's kernels sum in another order than libtorch's, and how far that moves the probabilities
+            // depends on the CPU: up to 2.3e-4 on the session-10 machine (AVX-512) for the attention head, at the commit
+            // whose CI had passed under 1e-4. A wrong weight, fold or layer moves them by far more.
+            Assert.True(worst <= 1e-3f, $"ONNX Runtime differs from TorchSharp by {worst}");
         }
         finally
         {
