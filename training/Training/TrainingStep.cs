@@ -7,7 +7,8 @@ namespace DeepPlate.Training;
 /// plate weighted by <see cref="PlateBatch.Weights"/>), gradient clipping, AdamW.</summary>
 public static class TrainingStep
 {
-    /// <returns>The batch's mean loss before the step.</returns>
+    /// <returns>The batch's mean loss before the step; NaN when the step was skipped: a loss or gradient that is not
+    /// finite leaves the weights and the optimiser's state as they were (as mixed-precision training skips such steps).</returns>
     /// <param name="weighted">Weight each plate's loss by <see cref="PlateBatch.Weights"/> (a mean over the batch,
     /// not over the weights, so that the loss is an unbiased estimate of the issued plates' loss).</param>
     /// <param name="layout">Rearranges the input tensor's memory (the throughput benchmark's channels-last input); null: as built.</param>
@@ -26,8 +27,14 @@ public static class TrainingStep
             : nn.functional.cross_entropy(logits, y, label_smoothing: labelSmoothing);
         optimizer.zero_grad();
         loss.backward();
-        if (gradientClip > 0) nn.utils.clip_grad_norm_(net.parameters(), gradientClip);
+        var value = loss.item<float>();
+        var norm = nn.utils.clip_grad_norm_(net.parameters(), gradientClip > 0 ? gradientClip : double.PositiveInfinity);
+        if (!float.IsFinite(value) || !double.IsFinite(norm))
+        {
+            optimizer.zero_grad();
+            return float.NaN;
+        }
         optimizer.step();
-        return loss.item<float>();
+        return value;
     }
 }

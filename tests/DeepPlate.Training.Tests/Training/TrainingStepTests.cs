@@ -7,8 +7,8 @@ using static TorchSharp.torch;
 namespace DeepPlate.Training.Tests.Training;
 
 /// <summary>The step's loss weighted by how much more often a plate's template is issued than drawn (--issued-prior).</summary>
-/// <remarks>Run alone, after the other classes: the weighted step's gradients have come out NaN in some runs of tiny
-/// networks (training/README.md, "Recipes compared"), and a class running beside it must not be the one to see it.</remarks>
+/// <remarks>Run alone, after the other classes: they compare losses to a few decimals, and the torch random state and
+/// threads are shared by the classes of the assembly.</remarks>
 [Collection(nameof(TrainingStepTests))]
 public sealed class TrainingStepTests
 {
@@ -62,6 +62,23 @@ public sealed class TrainingStepTests
                 Assert.Equal(2.5 / Count * alone, weighted, 4);
                 Assert.True(alone > 0.1, $"the untrained network's loss {alone} shows nothing");
             }
+        }
+    }
+
+    [Fact]
+    public void A_step_that_is_not_finite_is_skipped_and_leaves_the_weights_as_they_were()
+    {
+        var (net, optimizer) = Net();
+        using (net) using (optimizer)
+        {
+            var before = net.parameters().Select(p => p.clone()).ToList();
+            var batch = Batch(1, 1, 1, 1);
+            batch.Inputs[5] = float.NaN;
+            Assert.True(float.IsNaN(TrainingStep.Run(net, optimizer, batch, gradientClip: 5)));
+            foreach (var (p, q) in net.parameters().Zip(before)) Assert.True(p.allclose(q, rtol: 0, atol: 0));
+            // The next, finite batch is a step as usual.
+            Assert.True(float.IsFinite(TrainingStep.Run(net, optimizer, Batch(1, 1, 1, 1), gradientClip: 5)));
+            Assert.Contains(net.parameters().Zip(before), pq => !pq.First.allclose(pq.Second, rtol: 0, atol: 0));
         }
     }
 
