@@ -65,24 +65,22 @@ public static class TextSampler
         else if (country.HasStates)
         {
             double[] stateWeights = [.. country.States.Select(s => s.Weight)];
-            var s = random.PickWeighted([.. stateWeights.Select(w => Temper(w, temper))]);
-            issuedOverDrawn = IssuedOverDrawn(stateWeights, s, temper);
+            double[] temperedStates = [.. stateWeights.Select(w => Temper(w, temper))];
+            var s = random.PickWeighted(temperedStates);
+            issuedOverDrawn = IssuedOverDrawn(stateWeights, temperedStates, s);
             templates = country.States[s].Templates;
         }
         else templates = country.Templates;
         double[] weights = [.. templates.Select(t => t.Weight)];
-        var t = random.PickWeighted([.. weights.Select(w => Temper(w, temper))]);
-        issuedOverDrawn *= IssuedOverDrawn(weights, t, temper);
+        double[] tempered = [.. weights.Select(w => Temper(w, temper))];
+        var t = random.PickWeighted(tempered);
+        issuedOverDrawn *= IssuedOverDrawn(weights, tempered, t);
         return templates[t];
     }
 
-    private static double IssuedOverDrawn(double[] weights, int chosen, double temper)
-    {
-        if (temper == 1) return 1;
-        var (issued, drawn) = (0.0, 0.0);
-        foreach (var w in weights) (issued, drawn) = (issued + w, drawn + Math.Pow(w, temper));
-        return weights[chosen] / issued / (Math.Pow(weights[chosen], temper) / drawn);
-    }
+    // Untempered, both shares are the same division of the same numbers: exactly 1.
+    private static double IssuedOverDrawn(double[] issued, double[] drawn, int chosen) =>
+        issued[chosen] / issued.Sum() / (drawn[chosen] / drawn.Sum());
 
     // A power of 1 leaves the weights as they are, so that untempered streams stay what they were to the last bit.
     private static double Temper(double weight, double temper) => temper == 1 ? weight : Math.Pow(weight, temper);

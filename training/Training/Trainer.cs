@@ -130,9 +130,10 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             // Tiny networks on the session-10 machine had such steps now and then (NaN gradients, cause not found).
             var skipped = !float.IsFinite(loss);
             skippedInARow = skipped ? skippedInARow + 1 : 0;
+            var where = $"step {step}{(lanes.Count > 1 ? $" ({lane.Country})" : "")}";
             if (skippedInARow > MaxSkippedInARow)
-                throw new InvalidOperationException($"the loss or its gradients were not finite for {skippedInARow} steps in a row, the last at step {step}{(lanes.Count > 1 ? $" ({lane.Country})" : "")}: lower --learning-rate");
-            if (skipped) Console.Error.WriteLine($"step {step}{(lanes.Count > 1 ? $" ({lane.Country})" : "")}: the loss or its gradients were not finite; the step was skipped");
+                throw new InvalidOperationException($"the loss or its gradients were not finite for {skippedInARow} steps in a row, the last at {where}: lower --learning-rate");
+            if (skipped) Console.Error.WriteLine($"{where}: the loss or its gradients were not finite; the step was skipped");
 
             step++;
             samples += options.BatchSize;
