@@ -11,6 +11,12 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
     /// <summary>Gap between groups when the typeface gives none, as a share of the character height.</summary>
     private const double DefaultGroupGap = 0.40;
 
+    /// <summary>The typeface's gap between characters, in millimetres: its own or the default.</summary>
+    public static double GapOf(Typeface typeface) => typeface.GapMm ?? DefaultGap * typeface.HeightMm;
+
+    /// <summary>The typeface's gap between groups, in millimetres: its own or the default.</summary>
+    public static double GroupGapOf(Typeface typeface) => typeface.GroupGapMm ?? DefaultGroupGap * typeface.HeightMm;
+
     /// <summary>
     /// The seal field from ink to ink, as a share of the character height: a sticker column about half the height
     /// wide (German inspection plaque 35 mm, registration seal about 38 mm, next to 75 mm characters; the seal's size is
@@ -41,8 +47,8 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
         var shrink = height / typeface.HeightMm;
         var letterW = typeface.WidthMm * shrink;
         var digitW = (typeface.DigitWidthMm ?? typeface.WidthMm) * shrink;
-        var gap = (typeface.GapMm ?? DefaultGap * typeface.HeightMm) * shrink;
-        var groupGap = (typeface.GroupGapMm ?? DefaultGroupGap * typeface.HeightMm) * shrink;
+        var gap = GapOf(typeface) * shrink;
+        var groupGap = GroupGapOf(typeface) * shrink;
 
         // Gaps in the canonical text stand for the template's gaps, in order.
         var gapKinds = text.Template.Elements.OfType<Gap>().Select(g => g.Kind).ToList();

@@ -60,15 +60,18 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     public double GlyphHeight { get; init; } = 1;
     public double GlyphGap { get; init; } = 1;
 
-    /// <summary>The template's typeface as this plate draws it: its font swapped and its sizes scaled.</summary>
+    /// <summary>The template's typeface as this plate draws it: its font swapped and its sizes scaled. The gaps are
+    /// scaled from the layout's defaults when the format gives none (the US, Germany): scaling the missing value
+    /// left those plates' spacing unjittered, and the US model read real plates whose groups stand further apart with
+    /// the character after the gap twice ("NJP857" as "NJP8857", runs/real-shipped14).</summary>
     public Typeface Apply(Typeface t) => Font is null && GlyphWidth == 1 && GlyphHeight == 1 && GlyphGap == 1 ? t : t with
     {
         Font = Font ?? t.Font,
         HeightMm = t.HeightMm * GlyphHeight,
         WidthMm = t.WidthMm * GlyphWidth * GlyphHeight,
         DigitWidthMm = t.DigitWidthMm * GlyphWidth * GlyphHeight,
-        GapMm = t.GapMm * GlyphGap * GlyphHeight,
-        GroupGapMm = t.GroupGapMm * GlyphGap * GlyphHeight,
+        GapMm = PlateLayout.GapOf(t) * GlyphGap * GlyphHeight,
+        GroupGapMm = PlateLayout.GroupGapOf(t) * GlyphGap * GlyphHeight,
     };
 
     /// <summary>The footers drawn: a fixed list, so the renderer's outline cache stays small; words of the kind
