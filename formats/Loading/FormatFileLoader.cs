@@ -47,12 +47,18 @@ internal static partial class FormatFileLoader
             templates.AddRange(states.SelectMany(s => s.Templates));
         }
         if (templates.Count == 0) throw f.Error("templates", "a country needs at least one template (in its file or its state files)");
+        var prior = f.OptionalString("prior") switch
+        {
+            null or "issued" => TaughtPrior.Issued,
+            "drawn" => TaughtPrior.Drawn,
+            var other => throw f.Error("prior", $"'{other}' should be \"issued\" or \"drawn\""),
+        };
         f.NoOtherKeys();
 
         return new CountryFormat(
             code, name, aliases, plate, typeface,
             scope.Lists, templates, states,
-            Hash([countryPath, .. stateFiles], root));
+            Hash([countryPath, .. stateFiles], root)) { Prior = prior };
     }
 
     private static StateFormat LoadState(string path, string root, Scope country, string countryCode)

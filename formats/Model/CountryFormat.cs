@@ -14,6 +14,9 @@ public sealed record CountryFormat(
 {
     public bool HasStates => States.Count > 0;
 
+    /// <summary>Which template shares a network learns of this country (the file's <c>prior</c>).</summary>
+    public TaughtPrior Prior { get; init; } = TaughtPrior.Issued;
+
     /// <summary>A state by postal code (any case); throws <see cref="UnknownStateException"/> naming the known ones.</summary>
     public StateFormat State(string code) =>
         States.FirstOrDefault(s => s.Code.Equals(code.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -35,3 +38,14 @@ public sealed record StateFormat(
     IReadOnlyList<PlateTemplate> Templates,
     bool Verified,
     string? Note);
+
+/// <summary>The template shares a network is taught as its prior: the one it falls back on when it cannot read.</summary>
+public enum TaughtPrior
+{
+    /// <summary>As often as the templates (and states) are issued: the format file's weights.</summary>
+    Issued,
+
+    /// <summary>As often as the generator draws them (weights tempered by appearance.jsonc's templateTemper): for a
+    /// country whose weights are judgment and whose photographs hold rare plates more often than they are issued.</summary>
+    Drawn,
+}

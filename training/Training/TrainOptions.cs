@@ -52,7 +52,7 @@ public sealed record TrainOptions
     [Description("Label smoothing of the cross-entropy: the share of each target spread over the other classes (0: none).")]
     public double LabelSmoothing { get; init; }
 
-    [Description("Weights each plate's loss by how much more often its template (and state) is issued than the appearance's templateTemper draws it, so that the network keeps the issued prior while seeing rare plates more often (training/README.md, \"Recipes compared\").")]
+    [Description("Weights each plate's loss by how much more often its template (and state) is issued than the appearance's templateTemper draws it, so that the network keeps the issued prior while seeing rare plates more often (training/README.md, \"Recipes compared\"); a country whose format file says \"prior\": \"drawn\" (the US) keeps weight 1.")]
     public bool IssuedPrior { get; init; }
 
     [Description("The share of training plates with one rectangle of the input replaced by noise, CutOut-style (Training/RandomErasing.cs; 0: none).")]

@@ -65,6 +65,7 @@ public sealed class LoaderErrorTests : IDisposable
     [InlineData("\"prior\": 0.05", "\"prior\": 1.5", "templates[0].notIssued[0].prior", "at most 1")]
     [InlineData("\"weights\": { \"AB\": 3 }", "\"weights\": { \"ZZ\": 3 }", "lists.region.weights.ZZ", "not an entry")]
     [InlineData("\"code\": \"xx\"", "\"code\": \"yy\"", "code", "file name")]
+    [InlineData("\"code\": \"xx\"", "\"code\": \"xx\", \"prior\": \"uniform\"", "prior", "\"issued\" or \"drawn\"")]
     public void Errors_name_the_file_and_the_key(string from, string to, string key, string problem)
     {
         Assert.Contains(from, Valid);
