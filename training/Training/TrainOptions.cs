@@ -53,7 +53,7 @@ public sealed record TrainOptions
     public double LabelSmoothing { get; init; }
 
     [Description("Weights each plate's loss by how much more often its template (and state) is issued than the appearance's templateTemper draws it, so that the network keeps the issued prior while seeing rare plates more often (training/README.md, \"Recipes compared\"); a country whose format file says \"prior\": \"drawn\" (the US) keeps weight 1.")]
-    public bool IssuedPrior { get; init; }
+    public bool IssuedPrior { get; init; } = true;
 
     [Description("The share of training plates with one rectangle of the input replaced by noise, CutOut-style (Training/RandomErasing.cs; 0: none).")]
     public double Erase { get; init; }

@@ -34,6 +34,17 @@ public sealed class TrainingStepTests
         return (net, optim.AdamW(net.parameters(), 1e-3));
     }
 
+    /// <summary>Runs a step, again when libtorch's convolution gave a non-finite value in it (training/README.md: now
+    /// and then in networks as narrow as these, on finite weights and input): a skipped step leaves the network and
+    /// its optimiser as they were, so the step run again is the same step. At most three tries.</summary>
+    private static float Step(PlateNet net, AdamW optimizer, PlateBatch batch, double gradientClip, bool weighted = false)
+    {
+        var loss = float.NaN;
+        for (var attempt = 0; attempt < 3 && !float.IsFinite(loss); attempt++)
+            loss = TrainingStep.Run(net, optimizer, batch, gradientClip, weighted: weighted);
+        return loss;
+    }
+
     [Fact]
     public void Weights_of_one_give_the_unweighted_loss()
     {
@@ -41,8 +52,8 @@ public sealed class TrainingStepTests
         var (b, optimizerB) = Net();
         using (a) using (b) using (optimizerA) using (optimizerB)
         {
-            var plain = TrainingStep.Run(a, optimizerA, Batch(1, 1, 1, 1), gradientClip: 5);
-            var weighted = TrainingStep.Run(b, optimizerB, Batch(1, 1, 1, 1), gradientClip: 5, weighted: true);
+            var plain = Step(a, optimizerA, Batch(1, 1, 1, 1), gradientClip: 5);
+            var weighted = Step(b, optimizerB, Batch(1, 1, 1, 1), gradientClip: 5, weighted: true);
             Assert.Equal(plain, weighted, 5);
         }
     }
@@ -53,12 +64,12 @@ public sealed class TrainingStepTests
         var (net, optimizer) = Net();
         using (net) using (optimizer)
         {
-            var alone = TrainingStep.Run(net, optimizer, Batch(1), gradientClip: 0);
+            var alone = Step(net, optimizer, Batch(1), gradientClip: 0);
             var (fresh, freshOptimizer) = Net();
             using (fresh) using (freshOptimizer)
             {
                 // Plate 0 weighs 2.5 and the others nothing: the loss is 2.5 / 4 of plate 0's own (a mean over the batch).
-                var weighted = TrainingStep.Run(fresh, freshOptimizer, Batch(2.5f, 0, 0, 0), gradientClip: 0, weighted: true);
+                var weighted = Step(fresh, freshOptimizer, Batch(2.5f, 0, 0, 0), gradientClip: 0, weighted: true);
                 Assert.Equal(2.5 / Count * alone, weighted, 4);
                 Assert.True(alone > 0.1, $"the untrained network's loss {alone} shows nothing");
             }
@@ -77,7 +88,7 @@ public sealed class TrainingStepTests
             Assert.True(float.IsNaN(TrainingStep.Run(net, optimizer, batch, gradientClip: 5)));
             foreach (var (p, q) in net.parameters().Zip(before)) Assert.True(p.allclose(q, rtol: 0, atol: 0));
             // The next, finite batch is a step as usual.
-            Assert.True(float.IsFinite(TrainingStep.Run(net, optimizer, Batch(1, 1, 1, 1), gradientClip: 5)));
+            Assert.True(float.IsFinite(Step(net, optimizer, Batch(1, 1, 1, 1), gradientClip: 5)));
             Assert.Contains(net.parameters().Zip(before), pq => !pq.First.allclose(pq.Second, rtol: 0, atol: 0));
         }
     }
@@ -85,18 +96,20 @@ public sealed class TrainingStepTests
     [Fact]
     public void Tempered_streams_carry_their_weights_and_plain_ones_weigh_one()
     {
-        float[] Weights(AppearanceSpec appearance)
+        float[] Weights(string country, AppearanceSpec appearance)
         {
-            using var source = new BatchSource("us", 32, 128, batchSize: 32, seed: 3, firstBatch: 0, workers: 1, prefetch: 1, _ => 0, appearance);
+            using var source = new BatchSource(country, 32, 128, batchSize: 32, seed: 3, firstBatch: 0, workers: 1, prefetch: 1, _ => 0, appearance);
             var batch = source.Take();
             return batch.Weights[..batch.Count];
         }
-        Assert.All(Weights(AppearanceSpec.Plain), w => Assert.Equal(1, w));
-        var tempered = Weights(AppearanceSpec.Plain with { TemplateTemper = 0.5 });
+        Assert.All(Weights("fr", AppearanceSpec.Plain), w => Assert.Equal(1, w));
+        var tempered = Weights("fr", AppearanceSpec.Plain with { TemplateTemper = 0.5 });
         Assert.All(tempered, w => Assert.True(w > 0));
-        // Rare states and templates weigh under 1, common ones over 1.
+        // Rare templates (old FNI plates) weigh under 1, common ones over 1.
         Assert.Contains(tempered, w => w < 0.9);
         Assert.Contains(tempered, w => w > 1.1);
+        // The US format file teaches the drawn prior: its plates weigh 1 however they are drawn.
+        Assert.All(Weights("us", AppearanceSpec.Plain with { TemplateTemper = 0.5 }), w => Assert.Equal(1, w));
     }
 }
 
