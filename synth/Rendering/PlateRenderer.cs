@@ -127,7 +127,7 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
             // Plate lettering is monospaced: a glyph wider than the reference one (a text font's M or W) is narrowed
             // to its cell instead of running into its neighbours.
             var glyph = serifI && g.Char == 'I' ? SerifI(font) : Glyph(font, g.Char);
-            sx = Math.Min(sx, g.CellWidthMm / Math.Max(0.05f, glyph.Bounds.Width));
+            sx = Math.Min(sx, g.CellWidthMm / InkWidth(glyph));
             FillRaised(glyph, Projective.Place(g.CentreXMm, layout.TextTopMm, sx, layout.CharHeightMm), ink);
         }
     }
@@ -136,11 +136,14 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
     {
         if (!inkWidths.TryGetValue((font, c), out var width))
         {
-            width = Math.Max(0.05f, Glyph(font, c).Bounds.Width);
+            width = InkWidth(Glyph(font, c));
             inkWidths[(font, c)] = width;
         }
         return width;
     }
+
+    // A glyph with (almost) no ink across, such as a hairline I of some font, would scale without bound.
+    private static float InkWidth(FlatOutline glyph) => Math.Max(0.05f, glyph.Bounds.Width);
 
     private FlatOutline Glyph(string font, char c)
     {

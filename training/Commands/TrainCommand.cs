@@ -87,15 +87,21 @@ public static class TrainCommand
     private static Action<TrainStatus> Logged(TextWriter log)
     {
         var lastLine = DateTime.MinValue;
+        var lastSkipped = 0L;
         return s =>
         {
-            if (!s.Validated && DateTime.UtcNow - lastLine < TimeSpan.FromSeconds(30)) return;
+            // A skipped step gets its line at once, so that the log says where it was.
+            var skipped = s.Skipped > lastSkipped;
+            lastSkipped = s.Skipped;
+            if (!s.Validated && !skipped && DateTime.UtcNow - lastLine < TimeSpan.FromSeconds(30)) return;
             lastLine = DateTime.UtcNow;
             log.WriteLine($"{s.Progress,7:P1}  {Line(s)}  left {s.Remaining:hh\\:mm\\:ss}");
         };
     }
 
     private static string Line(TrainStatus s) =>
-        $"step {s.Step} · {s.Samples:N0} samples · {s.SamplesPerSecond:F0}/s · loss {s.Loss:F3} · difficulty {s.Difficulty:F2}" +
-        (s.Validation is { } v ? $" · val {v.CharAccuracy:P1} chars, {v.PlateAccuracy:P1} plates" : "");
+        $"step {s.Step} · {s.Samples:N0} samples · {s.SamplesPerSecond:F0}/s · " +
+        (double.IsFinite(s.Loss) ? $"loss {s.Loss:F3}" : "loss not finite, step skipped") + $" · difficulty {s.Difficulty:F2}" +
+        (s.Validation is { } v ? $" · val {v.CharAccuracy:P1} chars, {v.PlateAccuracy:P1} plates" : "") +
+        (s.Skipped > 0 ? $" · {s.Skipped} skipped" : "");
 }

@@ -113,7 +113,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         var rateSamples = 0L;
         var rateClock = Stopwatch.StartNew();
         var rate = 0.0;
-        var skippedInARow = 0;
+        var (skippedInARow, skippedSteps) = (0, 0L);
         ValidationResult? validation = null;
         var previousSeconds = state.Seconds;
         while (progress < 1)
@@ -127,13 +127,12 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             var difficulty = batch.Difficulty;
             lane.Source.Return(batch);
             // A step whose loss or gradients are not finite was skipped (TrainingStep); many in a row mean the run diverged.
-            // Tiny networks on the session-10 machine had such steps now and then (NaN gradients, cause not found).
+            // Tiny networks had such steps now and then, from libtorch's convolution (training/README.md, "Optimiser").
             var skipped = !float.IsFinite(loss);
             skippedInARow = skipped ? skippedInARow + 1 : 0;
-            var where = $"step {step}{(lanes.Count > 1 ? $" ({lane.Country})" : "")}";
+            if (skipped) skippedSteps++;
             if (skippedInARow > MaxSkippedInARow)
-                throw new InvalidOperationException($"the loss or its gradients were not finite for {skippedInARow} steps in a row, the last at {where}: lower --learning-rate");
-            if (skipped) Console.Error.WriteLine($"{where}: the loss or its gradients were not finite; the step was skipped");
+                throw new InvalidOperationException($"the loss or its gradients were not finite for {skippedInARow} steps in a row, the last at step {step}{(lanes.Count > 1 ? $" ({lane.Country})" : "")}: lower --learning-rate");
 
             step++;
             samples += options.BatchSize;
@@ -172,7 +171,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
                 nextCheckpoint += options.CheckpointEvery;
             }
             report?.Invoke(new TrainStatus(step, samples, progress, rate, loss, learningRate, difficulty,
-                TimeSpan.FromSeconds(seconds), Remaining(progress, samples, seconds, rate), validation, validated));
+                TimeSpan.FromSeconds(seconds), Remaining(progress, samples, seconds, rate), validation, validated, skippedSteps));
         }
         return validation!;
     }
