@@ -50,6 +50,11 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         look = Vary(look, header is not null, text.Compact.Length, appearanceRandom);
         look = Letter(look, text, appearanceRandom);
         if (text.Compact.Contains('I') && Chance(appearanceRandom, 51, template.Typeface.SerifI)) look = look with { SerifI = true };
+        if (Chance(appearanceRandom, 52, a.Spread))
+        {
+            var r = appearanceRandom.Fork(53);
+            look = look with { Spread = Between(ref r, a.SpreadAmount) };
+        }
         if (Chance(appearanceRandom, 1, a.EasyShare)) difficulty *= appearanceRandom.Fork(2).NextDouble();
 
         var d = spec.Sample(ref degradeRandom, difficulty);

@@ -41,7 +41,10 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
     /// <param name="leftAsideMm">Room kept free on the left of the characters (for a <see cref="SideMark"/>, a
     /// <see cref="Silhouette"/>).</param>
     /// <param name="rightAsideMm">Room kept free on their right.</param>
-    public static PlateLayout Create(PlateText text, PlateStyle plate, Typeface typeface, double headerMm = 0, double leftAsideMm = 0, double rightAsideMm = 0)
+    /// <param name="spread">The share of the room left beside a text that fits which goes into the gaps between its
+    /// characters instead (0: centred as set; 1: from margin to margin), as makers spread short serials.</param>
+    public static PlateLayout Create(PlateText text, PlateStyle plate, Typeface typeface, double headerMm = 0, double leftAsideMm = 0, double rightAsideMm = 0,
+        double spread = 0)
     {
         var height = CharHeightFor(plate, typeface, headerMm);
         var shrink = height / typeface.HeightMm;
@@ -81,7 +84,8 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
         var available = plate.WidthMm - left - right - 2 * margin;
         var total = items.Sum(i => i.Width) - gap;
         var condense = Math.Min(1.0, available / total);
-        var x = left + margin + (available - total * condense) / 2;
+        var extra = items.Count > 1 ? spread * (available - total * condense) / (items.Count - 1) : 0;
+        var x = left + margin + (available - total * condense - extra * (items.Count - 1)) / 2;
         var top = headerMm + (plate.HeightMm - headerMm - height) / 2;
 
         var glyphs = new List<PlacedGlyph>();
@@ -98,7 +102,7 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
             {
                 gaps.Add(new PlacedGap(kind!.Value, x - gap * condense / 2, w));
             }
-            x += w;
+            x += w + extra;
         }
         return new PlateLayout(glyphs, gaps, height, top);
     }

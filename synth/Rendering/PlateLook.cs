@@ -60,6 +60,10 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     public double GlyphHeight { get; init; } = 1;
     public double GlyphGap { get; init; } = 1;
 
+    /// <summary>How far the characters spread over the room the plate leaves beside them: 0 centred at the typeface's
+    /// spacing, 1 from margin to margin (the room goes into the gaps between them).</summary>
+    public double Spread { get; init; }
+
     /// <summary>The template's typeface as this plate draws it: its font swapped and its sizes scaled. The gaps are
     /// scaled from the layout's defaults when the format gives none (the US, Germany): scaling the missing value
     /// left those plates' spacing unjittered, and the US model read real plates whose groups stand further apart with

@@ -111,7 +111,7 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
             if (picture.Left) left += picture.RoomMm(ch);
             else right += picture.RoomMm(ch);
         }
-        return PlateLayout.Create(text, style, typeface, headerMm, left, right);
+        return PlateLayout.Create(text, style, typeface, headerMm, left, right, look.Spread);
     }
 
     private void DrawCharacters(string font, PlateLayout layout, Typeface typeface, SKColor ink, bool serifI)

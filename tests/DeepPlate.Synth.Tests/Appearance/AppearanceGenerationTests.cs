@@ -322,6 +322,26 @@ public sealed class AppearanceGenerationTests
     }
 
     [Fact]
+    public void Spread_serials_change_only_their_share_of_plates()
+    {
+        using var centred = Generator(AppearanceSpec.Plain);
+        using var spread = Generator(AppearanceSpec.Plain with { Spread = 0.5, SpreadAmount = [1, 1] });
+        Degradations Fix(Degradations d) => Degradations.Clean(150);
+        // Short serials, which have room to spread: about half of them change; the others are byte for byte as they were.
+        PlateText Short(PlateText t) => t with { Text = "BE840", Compact = "BE840" };
+        var changed = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            using var a = centred.Generate("us", null, 6, i, fix: Fix, retext: Short);
+            using var b = spread.Generate("us", null, 6, i, fix: Fix, retext: Short);
+            Assert.Equal(a.Corners, b.Corners);
+            if (!Bytes(a).SequenceEqual(Bytes(b))) changed++;
+        }
+        // 0.5 of 40: 20 expected, binomial standard deviation 3.2.
+        Assert.InRange(changed, 10, 30);
+    }
+
+    [Fact]
     public void Tempered_template_draws_give_rare_plate_kinds_more_plates()
     {
         using var issued = Generator(AppearanceSpec.Plain);
