@@ -27,6 +27,9 @@ public static class EvalCommand
         /// <summary>A folder of <c>&lt;cc&gt;/ceiling.json</c> (<c>deepplate ceiling</c>), or null.</summary>
         public string? Ceilings { get; init; }
 
+        /// <summary>How the grid's plates look: "plain" (the standard grid), "default" or an appearance file.</summary>
+        public string Appearance { get; init; } = "plain";
+
         public string OutputDirectory => Out ?? Path.ChangeExtension(Model, ".eval");
     }
 
@@ -46,9 +49,10 @@ public static class EvalCommand
         var page = new Option<string>("--page") { Description = "With --real: write the 'Real photographs' section of this accuracy page (docs/accuracy.md)." };
         var clean = new Option<int>("--clean-samples") { Description = "Plates of the clean cell (100 px, no noise, no JPEG) read again for the clean target (0: none).", DefaultValueFactory = _ => 5000 };
         var ceilings = new Option<string?>("--ceilings") { Description = "A folder of <country>/ceiling.json (deepplate ceiling, e.g. docs/ceiling): counts the cells at 90 % of the ideal observer." };
+        var appearance = new Option<string>("--appearance") { Description = "How the grid's plates look: 'plain' (the standard grid), 'default' (synth/appearance.jsonc, as training draws them) or an appearance file; anything but plain measures how much of the gap to real photos the look explains, and is not the standard grid.", DefaultValueFactory = _ => "plain" };
         var command = new Command("eval", "Evaluates a model on the standard grid of plate width x SNR x JPEG quality, or (--real) models on labelled real photos.")
         {
-            model, samples, output, threads, real, models, degrade, page, cornerSets, clean, ceilings,
+            model, samples, output, threads, real, models, degrade, page, cornerSets, clean, ceilings, appearance,
         };
         command.SetAction(r =>
         {
@@ -67,6 +71,7 @@ public static class EvalCommand
                 CleanSamples = r.GetValue(clean),
                 CornerSets = r.GetValue(cornerSets),
                 Ceilings = r.GetValue(ceilings),
+                Appearance = r.GetValue(appearance)!,
             }, Console.Out, Console.Error);
         });
         return command;
@@ -87,7 +92,8 @@ public static class EvalCommand
         }
     }
 
-    /// <returns>The exit code: 0, or 2 for a usage error (bad settings, no model file, not a DeepPlate model).</returns>
+    /// <returns>The exit code: 0, or 2 for a usage error (bad settings, no model file, not a DeepPlate model, a bad
+    /// appearance file).</returns>
     public static int Execute(Settings settings, TextWriter output, TextWriter error)
     {
         try
@@ -95,7 +101,7 @@ public static class EvalCommand
             Run(settings, output);
             return 0;
         }
-        catch (Exception e) when (Unwrap(e) is ArgumentException or IOException or InvalidDataException)
+        catch (Exception e) when (Unwrap(e) is ArgumentException or IOException or InvalidDataException or Formats.FormatFileException)
         {
             error.WriteLine($"error: {Unwrap(e).Message}");
             return 2;
@@ -121,12 +127,14 @@ public static class EvalCommand
         var cells = s.Grid.CellCount;
         log.WriteLine($"evaluating {s.Model} ({info.Country}, {info.Slots} slots x {info.Classes} classes) on {cells} cells x {s.Samples} plates");
 
-        var result = Evaluator.Run(model, s.Grid, s.Samples, s.Threads, TenthsLog.For(cells, "cells", log), s.CornerSets);
+        var look = Synth.AppearanceSpec.Resolve(s.Appearance);
+        if (s.Appearance != "plain") log.WriteLine($"plates drawn with the {s.Appearance} appearance: not the standard grid");
+        var result = Evaluator.Run(model, s.Grid, s.Samples, s.Threads, TenthsLog.For(cells, "cells", log), s.CornerSets, look, s.Appearance);
         if (s.CleanSamples > 0)
         {
             log.WriteLine($"the clean cell (100 px, no noise, no JPEG) on {s.CleanSamples} plates");
             var grid = s.Grid with { WidthsPx = [100], SnrsDb = [null], JpegQualities = [null] };
-            result = result with { Clean = Evaluator.Run(model, grid, s.CleanSamples, s.Threads, cornerSets: s.CornerSets).Overall };
+            result = result with { Clean = Evaluator.Run(model, grid, s.CleanSamples, s.Threads, cornerSets: s.CornerSets, appearance: look, appearanceName: s.Appearance).Overall };
         }
         if (s.Ceilings is not null)
         {

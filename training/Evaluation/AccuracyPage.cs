@@ -26,6 +26,8 @@ public static class AccuracyPage
     {
         var evals = new List<(string Folder, EvalJson.Document Eval)>();
         foreach (var folder in evalFolders) evals.Add((folder, EvalJson.Read(Path.Combine(folder, "eval.json"))));
+        if (evals.FirstOrDefault(e => e.Eval.Appearance != "plain") is { Folder: not null } varied)
+            throw new ArgumentException($"{varied.Folder}: plates of the {varied.Eval.Appearance} appearance; the page shows the standard grid (plain plates)");
         evals.Sort((a, b) => string.CompareOrdinal(a.Eval.Model.Info.Country, b.Eval.Model.Info.Country));
         Directory.CreateDirectory(figures);
         var pageDir = Path.GetDirectoryName(Path.GetFullPath(page))!;

@@ -34,7 +34,8 @@ public static class EvalJson
             [.. result.Cells.Select(c => CellJson.Of(c.Cell.WidthPx, c.Cell.SnrDb, c.Cell.JpegQuality, c.Metrics))],
             result.Clean is { } clean ? CellJson.Of(100, null, null, clean) : null,
             result.Ceiling,
-            result.CornerSets);
+            result.CornerSets,
+            result.Appearance);
         File.WriteAllText(path, JsonSerializer.Serialize(document, Options));
     }
 
@@ -55,8 +56,9 @@ public static class EvalJson
     /// <param name="Clean">The clean cell on many plates (<c>--clean-samples</c>); null in older files or when off.</param>
     /// <param name="Ceiling">The cells against the ideal observer (<c>--ceilings</c>); null in older files or without one.</param>
     /// <param name="CornerSets">Corner sets each plate was read with, fused (1 in older files).</param>
+    /// <param name="Appearance">How the plates looked (<c>--appearance</c>; "plain", the grid's own, in older files).</param>
     public sealed record Document(ModelJson Model, GridJson Grid, int SamplesPerCell, Metrics Overall, CharactersJson Characters, IReadOnlyList<CellJson> Cells,
-        CellJson? Clean = null, CeilingCells? Ceiling = null, int CornerSets = 1)
+        CellJson? Clean = null, CeilingCells? Ceiling = null, int CornerSets = 1, string Appearance = "plain")
     {
         public IReadOnlyList<TargetResult> Targets() => AccuracyTargets.Evaluate((w, s, q) =>
         {

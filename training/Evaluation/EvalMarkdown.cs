@@ -24,6 +24,7 @@ public static class EvalMarkdown
             .Line($"- Training: {m.Training}")
             .Line($"- Calibration (from the model's metadata): ECE {N(m.EceBefore, "F4")} before, {N(m.EceAfter, "F4")} after temperature scaling.");
         if (result.FormatsChanged) md.Line("- **The country's format files have changed since the model was trained.**");
+        if (result.Appearance != "plain") md.Line($"- Plates drawn with the {result.Appearance} appearance (`--appearance`), not the grid's plain one: not comparable with the standard grid.");
         if (result.CornerSets > 1) md.Line($"- Each plate read with {result.CornerSets} corner sets around the clicked ones, fused (`--corner-sets`, `CornerJitter`).");
         md.Line($"- Grid: {g.CellCount} cells × {result.SamplesPerCell} plates (seed 0x{g.Seed:X}, the same plates in every cell); " +
                 $"fixed: blur σ {N(f.BlurSigmaPx)} px, motion {N(f.MotionLengthPx)} px, yaw {N(f.YawDeg)}°, pitch {N(f.PitchDeg)}°, roll {N(f.RollDeg)}°, " +

@@ -17,6 +17,9 @@ public sealed record EvaluationResult(
     /// <summary>Corner sets each plate was read with, fused (1: the clicked corners alone).</summary>
     public int CornerSets { get; init; } = 1;
 
+    /// <summary>How the plates looked: "plain" (the grid's own), "default" (synth/appearance.jsonc) or a file.</summary>
+    public string Appearance { get; init; } = "plain";
+
     /// <summary>The clean cell measured again on many more plates (<c>eval --clean-samples</c>), or null.</summary>
     public Metrics? Clean { get; init; }
 

@@ -20,8 +20,12 @@ public static class Evaluator
     /// <param name="cellDone">Called after each cell with the number of cells done.</param>
     /// <param name="cornerSets">Corner sets each plate is read with (<see cref="CornerJitter"/>), fused as the reader
     /// fuses them (<see cref="FrameFusion"/>); 1: the clicked corners alone.</param>
+    /// <param name="appearance">How the plates look (null: <see cref="AppearanceSpec.Plain"/>, the grid's own); the
+    /// varied look measures how much of the gap to real photos the look explains.</param>
+    /// <param name="appearanceName">The name the result records for it ("plain", "default" or its file).</param>
     /// <exception cref="InvalidDataException">The model cannot read the plates the current formats produce.</exception>
-    public static EvaluationResult Run(PlateModel model, EvaluationGrid grid, int samples, int threads, Action<int>? cellDone = null, int cornerSets = 1)
+    public static EvaluationResult Run(PlateModel model, EvaluationGrid grid, int samples, int threads, Action<int>? cellDone = null, int cornerSets = 1,
+        AppearanceSpec? appearance = null, string appearanceName = "plain")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cornerSets, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cornerSets, CornerJitter.MaxSets);
@@ -42,7 +46,7 @@ public static class Evaluator
         var results = new CellResult[cells.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         using var generators = new ThreadLocal<PlateGenerator>(
-            () => new PlateGenerator(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default), trackAllValues: true);
+            () => new PlateGenerator(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default, appearance), trackAllValues: true);
         try
         {
             foreach (var cell in cells)
@@ -86,7 +90,7 @@ public static class Evaluator
         var total = default(Tally);
         foreach (var r in results) total += r.Counts;
         var overall = Metrics.From(total, CalibrationError.Expected(predictions.Probabilities, predictions.Labels, classes));
-        return new EvaluationResult(info, grid, samples, results, overall, predictions, country.Sha256 != info.FormatsSha256) { CornerSets = cornerSets };
+        return new EvaluationResult(info, grid, samples, results, overall, predictions, country.Sha256 != info.FormatsSha256) { CornerSets = cornerSets, Appearance = appearance is null ? "plain" : appearanceName };
     }
 
     private static void Encode(ModelAlphabet alphabet, string compact, ModelInfo info, Span<int> labels)

@@ -131,6 +131,7 @@ public static class ModelCard
         else if (eval.Clean.Plates != 5000) text.Append(CultureInfo.InvariantCulture, $" --clean-samples {eval.Clean.Plates}");
         if (eval.Ceiling is { } c) text.Append(" --ceilings ").Append(Path.GetDirectoryName(Path.GetDirectoryName(c.File))?.Replace('\\', '/'));
         if (eval.CornerSets > 1) text.Append(CultureInfo.InvariantCulture, $" --corner-sets {eval.CornerSets}");
+        if (eval.Appearance != "plain") text.Append(CultureInfo.InvariantCulture, $" --appearance {eval.Appearance}");
         return text.ToString();
     }
 

@@ -71,6 +71,33 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_grid_can_be_drawn_with_the_varied_look_and_says_so_but_the_accuracy_page_refuses_it()
+    {
+        var model = Path.Combine(dir, "fr.onnx");
+        TinyModel.Export("fr", model);
+        var plain = EvalCommand.Run(Small(model, output: Path.Combine(dir, "plain")), new StringWriter());
+        var log = new StringWriter();
+        var varied = EvalCommand.Run(Small(model, output: Path.Combine(dir, "varied")) with { Appearance = "default" }, log);
+
+        Assert.Equal("plain", plain.Result.Appearance);
+        Assert.Equal("default", varied.Result.Appearance);
+        Assert.NotEqual(plain.Result.Predictions.Probabilities, varied.Result.Predictions.Probabilities);
+        Assert.Contains("default appearance: not the standard grid", log.ToString());
+        using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "varied", "eval.json"))))
+            Assert.Equal("default", json.RootElement.GetProperty("appearance").GetString());
+        Assert.Contains("not comparable with the standard grid", File.ReadAllText(Path.Combine(dir, "varied", "eval.md")));
+
+        var page = Path.Combine(dir, "accuracy.md");
+        File.WriteAllText(page, "# Accuracy\n");
+        var e = Assert.Throws<ArgumentException>(() => DeepPlate.Training.Evaluation.AccuracyPage.Write([Path.Combine(dir, "varied")], page, Path.Combine(dir, "figures")));
+        Assert.Contains("default appearance", e.Message);
+
+        var error = new StringWriter();
+        Assert.Equal(2, EvalCommand.Execute(Small(model) with { Appearance = Path.Combine(dir, "missing.jsonc") }, new StringWriter(), error));
+        Assert.Contains("missing.jsonc", error.ToString());
+    }
+
+    [Fact]
     public void The_clean_target_is_read_on_many_plates_and_the_cells_against_the_ideal_observer()
     {
         var model = Path.Combine(dir, "nl.onnx");
