@@ -55,9 +55,8 @@ public static class TextSampler
         PickTemplate(country, state, ref random, temper, out _);
 
     /// <param name="issuedOverDrawn">How much more often the chosen template (and state) is issued than drawn at this
-    /// temper: 1 at a temper of 1, and for a country whose taught prior is the drawn one (<see cref="TaughtPrior"/>).
-    /// A loss weighted by it has the expectation of untempered draws, so a network can see rare plates often without
-    /// learning a prior in which they are common.</param>
+    /// temper: 1 at a temper of 1. A loss weighted by it has the expectation of untempered draws, so a network can see
+    /// rare plates often without learning a prior in which they are common.</param>
     public static PlateTemplate PickTemplate(CountryFormat country, string? state, ref DeterministicRandom random, double temper, out double issuedOverDrawn)
     {
         IReadOnlyList<PlateTemplate> templates;
@@ -76,7 +75,6 @@ public static class TextSampler
         double[] tempered = [.. weights.Select(w => Temper(w, temper))];
         var t = random.PickWeighted(tempered);
         issuedOverDrawn *= IssuedOverDrawn(weights, tempered, t);
-        if (country.Prior == TaughtPrior.Drawn) issuedOverDrawn = 1;
         return templates[t];
     }
 

@@ -16,11 +16,13 @@ public sealed class PlateSampler(string country, int inputHeight, int inputWidth
 {
     private readonly PlateGenerator generator = new(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default, appearance);
     private readonly ModelAlphabet alphabet = ModelAlphabet.For(FormatRegistry.Default.Country(country));
+    private readonly bool teachesIssued = FormatRegistry.Default.Country(country).Prior == TaughtPrior.Issued;
 
     public ModelAlphabet Alphabet => alphabet;
 
     /// <summary>Writes sample (seed, index) into slot <paramref name="position"/> of the buffers.</summary>
-    /// <returns>How much more often its template is issued than drawn (<see cref="SyntheticPlate.IssuedOverDrawn"/>).</returns>
+    /// <returns>The plate's loss weight under --issued-prior: how much more often its template is issued than drawn
+    /// (<see cref="SyntheticPlate.IssuedOverDrawn"/>), or 1 where the country's format file teaches the drawn prior.</returns>
     public double Fill(ulong seed, long index, double difficulty, Span<float> inputs, Span<long> labels, int position)
     {
         var size = inputHeight * inputWidth;
@@ -30,7 +32,7 @@ public sealed class PlateSampler(string country, int inputHeight, int inputWidth
         erasing?.Apply(input, inputHeight, inputWidth, seed, index);
         var classes = alphabet.Encode(plate.Text.Compact);
         for (var s = 0; s < classes.Length; s++) labels[position * alphabet.Slots + s] = classes[s];
-        return plate.IssuedOverDrawn;
+        return teachesIssued ? plate.IssuedOverDrawn : 1;
     }
 
     private SyntheticPlate Draw(ulong seed, long index, double difficulty)
