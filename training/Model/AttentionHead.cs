@@ -7,10 +7,11 @@ namespace DeepPlate.Training;
 /// <summary>
 /// A head that shares what it learns across positions. The feature map's columns (channels x height each) are
 /// tokens with a learned position; one self-attention step lets each column see the whole plate (how many
-/// characters there are, where the plate starts), then every slot gathers columns with its own learned query and one
+/// characters there are, where the plate starts; further <see cref="ColumnAttention"/> layers when the network has
+/// them, for counting that one step does not settle), then every slot gathers columns with its own learned query and one
 /// classifier, shared by all slots, names the character (or "no character"). The slot's query is added to what it
 /// gathered, so "no character" can still depend on the slot. Features [N, C, H, W] in, logits [N, slots, classes]
-/// out. Projections have no bias; parameter names (columns, query, key, value, mix, norm, slots, slot_key,
+/// out. Projections have no bias; parameter names (columns, query, key, value, mix, norm, deeper, slots, slot_key,
 /// slot_value, classify) are what the exporter and importer read.
 /// </summary>
 public sealed class AttentionHead : nn.Module<Tensor, Tensor>
@@ -18,13 +19,14 @@ public sealed class AttentionHead : nn.Module<Tensor, Tensor>
     private readonly Parameter columns;
     private readonly Linear query, key, value, mix;
     private readonly LayerNorm norm;
+    private readonly ModuleList<ColumnAttention> deeper;
     private readonly Parameter slots;
     private readonly Linear slot_key, slot_value;
     private readonly Dropout dropout;
     private readonly Linear classify;
     private readonly double scale;
 
-    public AttentionHead(int channels, int height, int width, int slotCount, int classes, double dropoutRate) : base(nameof(AttentionHead))
+    public AttentionHead(int channels, int height, int width, int slotCount, int classes, double dropoutRate, int layers = 1) : base(nameof(AttentionHead))
     {
         var d = channels * height;
         scale = 1 / Math.Sqrt(d);
@@ -34,6 +36,7 @@ public sealed class AttentionHead : nn.Module<Tensor, Tensor>
         value = nn.Linear(d, d, hasBias: false);
         mix = nn.Linear(d, d, hasBias: false);
         norm = nn.LayerNorm(d);
+        deeper = nn.ModuleList(Enumerable.Range(1, layers - 1).Select(_ => new ColumnAttention(d)).ToArray());
         slots = nn.Parameter(randn(slotCount, d) * 0.1);
         slot_key = nn.Linear(d, d, hasBias: false);
         slot_value = nn.Linear(d, d, hasBias: false);
@@ -49,6 +52,7 @@ public sealed class AttentionHead : nn.Module<Tensor, Tensor>
         var tokens = features.reshape(n, features.shape[1] * features.shape[2], features.shape[3]).transpose(1, 2) + columns;
         var attention = nn.functional.softmax(query.forward(tokens).matmul(key.forward(tokens).transpose(1, 2)) * scale, -1);
         var seen = norm.forward(tokens + mix.forward(attention.matmul(value.forward(tokens))));
+        foreach (var layer in deeper) seen = layer.forward(seen);
         var gather = nn.functional.softmax(slots.matmul(slot_key.forward(seen).transpose(1, 2)) * scale, -1);
         var gathered = gather.matmul(slot_value.forward(seen)) + slots;
         return classify.forward(dropout.forward(gathered)).MoveToOuterDisposeScope();

@@ -21,7 +21,8 @@ namespace DeepPlate.Training;
 ///   "head": {"kind": "slots", "slots": 8, "classes": 40}
 /// }
 /// </code>
-/// Every key is required and no other is allowed, so a record that a later DeepPlate wrote with more in it is refused
+/// An attention head with more than one self-attention layer says how many (<c>"layers": 2</c>, written only then, so
+/// the records of one-layer networks stay as they were). Every other key is required and no other is allowed, so a record that a later DeepPlate wrote with more in it is refused
 /// with a message rather than read as something else. Comments and trailing commas are allowed in hand-written files.
 /// </summary>
 public static class NetworkJson
@@ -49,7 +50,7 @@ public static class NetworkJson
         }
         text.Append("\n  ],\n")
             .Append("  \"dropout\": ").Append(spec.Dropout.ToString("R", CultureInfo.InvariantCulture)).Append(",\n")
-            .Append("  \"head\": ").Append(Inline(("kind", HeadName(spec.Head)), ("slots", spec.Slots), ("classes", spec.Classes))).Append("\n}\n");
+            .Append("  \"head\": ").Append(Inline(HeadProperties(spec))).Append("\n}\n");
         return indented ? text.ToString() : JsonNode.Parse(text.ToString())!.ToJsonString();
     }
 
@@ -100,10 +101,11 @@ public static class NetworkJson
             throw Fault(source, "'head' has no 'kind' (slots or attention)");
         var kindOfHead = Enum.GetValues<HeadKind>().Where(k => HeadName(k) == headKind.GetString()).Cast<HeadKind?>().FirstOrDefault()
             ?? throw Fault(source, $"the head is of kind '{headKind.GetString()}'; this DeepPlate knows slots and attention");
-        var head = Object(headElement, source, "head", "kind", "slots", "classes");
+        var head = Object(headElement, source, "head", ["kind", "slots", "classes"], kindOfHead == HeadKind.Attention ? ["layers"] : []);
+        var headLayers = head.ContainsKey("layers") ? Int(head, "layers", source, "head") : 1;
 
         var spec = new NetworkSpec(Int(input, "height", source, "input"), Int(input, "width", source, "input"), layers, dropout,
-            Int(head, "slots", source, "head"), Int(head, "classes", source, "head"), kindOfHead);
+            Int(head, "slots", source, "head"), Int(head, "classes", source, "head"), kindOfHead, headLayers);
         try
         {
             spec.FeatureShape();
@@ -117,6 +119,10 @@ public static class NetworkJson
 
     private static string HeadName(HeadKind kind) => kind.ToString().ToLowerInvariant();
 
+    private static (string Key, object Value)[] HeadProperties(NetworkSpec spec) => spec.HeadLayers == 1
+        ? [("kind", HeadName(spec.Head)), ("slots", spec.Slots), ("classes", spec.Classes)]
+        : [("kind", HeadName(spec.Head)), ("layers", spec.HeadLayers), ("slots", spec.Slots), ("classes", spec.Classes)];
+
     private static ConvBlock Conv(Dictionary<string, JsonElement> layer, string source, string where)
     {
         var kernel = Int(layer, "kernel", source, where);
@@ -129,14 +135,17 @@ public static class NetworkJson
         new(Int(layer, "height", source, where), Int(layer, "width", source, where));
 
     // The object's properties, all of the expected keys and no others.
-    private static Dictionary<string, JsonElement> Object(JsonElement element, string source, string where, params string[] keys)
+    private static Dictionary<string, JsonElement> Object(JsonElement element, string source, string where, params string[] keys) =>
+        Object(element, source, where, keys, []);
+
+    private static Dictionary<string, JsonElement> Object(JsonElement element, string source, string where, string[] keys, string[] optional)
     {
         if (element.ValueKind != JsonValueKind.Object) throw Fault(source, $"{where} is not an object");
         var properties = new Dictionary<string, JsonElement>();
         foreach (var property in element.EnumerateObject())
         {
-            if (!keys.Contains(property.Name))
-                throw Fault(source, $"{where} has an unknown key '{property.Name}' (expected {string.Join(", ", keys)})");
+            if (!keys.Contains(property.Name) && !optional.Contains(property.Name))
+                throw Fault(source, $"{where} has an unknown key '{property.Name}' (expected {string.Join(", ", keys.Concat(optional))})");
             properties[property.Name] = property.Value;
         }
         if (keys.FirstOrDefault(k => !properties.ContainsKey(k)) is { } missing) throw Fault(source, $"{where} has no '{missing}'");

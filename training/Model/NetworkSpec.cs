@@ -18,8 +18,9 @@ public enum HeadKind
     Slots,
 
     /// <summary>
-    /// The feature columns attend to each other once, then each slot attends to the columns with a learned query and
-    /// one classifier shared by every slot reads what it gathered (<see cref="AttentionHead"/>).
+    /// The feature columns attend to each other (<see cref="NetworkSpec.HeadLayers"/> times), then each slot attends to
+    /// the columns with a learned query and one classifier shared by every slot reads what it gathered
+    /// (<see cref="AttentionHead"/>).
     /// </summary>
     Attention,
 }
@@ -29,11 +30,12 @@ public enum HeadKind
 /// then a head (<see cref="HeadKind"/>) to slots x classes. The builder (<see cref="PlateNet"/>)
 /// and the exporter (<see cref="OnnxExporter"/>) both walk this, so they cannot disagree about the architecture.
 /// It is saved with every run, checkpoint and exported model (<see cref="NetworkJson"/>), so a network is rebuilt
-/// from its own record rather than from today's <see cref="Standard"/>.
+/// from its own record rather than from today's <see cref="Standard"/>. <see cref="HeadLayers"/>: the attention head's
+/// self-attention layers over the columns (1 for every network before session 12).
 /// </summary>
 [JsonConverter(typeof(NetworkSpecJsonConverter))]
 public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<Layer> Layers, double Dropout, int Slots, int Classes,
-    HeadKind Head = HeadKind.Slots)
+    HeadKind Head = HeadKind.Slots, int HeadLayers = 1)
 {
     /// <summary>
     /// About 1 M parameters (4 MB) and 75 M multiply-adds on 32 x 128. Four poolings bring 32 x 128 down to 2 x 16:
@@ -67,9 +69,9 @@ public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<
         }
         var (c, h, w) = FeatureShape();
         if (Head == HeadKind.Slots) return count + ((long)c * h * w + 1) * Slots * Classes;
-        // Column positions, query/key/value/mix, layer norm, slot queries, slot key/value, the shared classifier.
+        // Column positions, per layer query/key/value/mix and layer norm, slot queries, slot key/value, the shared classifier.
         long d = c * h;
-        return count + w * d + 4 * d * d + 2 * d + Slots * d + 2 * d * d + (d + 1) * Classes;
+        return count + w * d + HeadLayers * (4 * d * d + 2 * d) + Slots * d + 2 * d * d + (d + 1) * Classes;
     }
 
     /// <summary>
@@ -79,8 +81,8 @@ public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<
     public string Describe()
     {
         var first = Layers.OfType<ConvBlock>().FirstOrDefault()?.Channels ?? 0;
-        var head = Head == HeadKind.Slots ? "" : $", {Head.ToString().ToLowerInvariant()} head";
-        if (Equals(Standard(InputHeight, InputWidth, Slots, Classes, first) with { Head = Head })) return $"width {first}{head}";
+        var head = Head == HeadKind.Slots ? "" : $", {Head.ToString().ToLowerInvariant()} head" + (HeadLayers == 1 ? "" : $" of {HeadLayers} layers");
+        if (Equals(Standard(InputHeight, InputWidth, Slots, Classes, first) with { Head = Head, HeadLayers = HeadLayers })) return $"width {first}{head}";
         return string.Join(' ', Layers.Select(l => l switch
         {
             ConvBlock { Kernel: 3 } c => $"c{c.Channels}",
@@ -93,7 +95,8 @@ public sealed record NetworkSpec(int InputHeight, int InputWidth, IReadOnlyList<
     // A record compares its list by reference; two records of the same network must be equal.
     public bool Equals(NetworkSpec? other) =>
         other is not null && InputHeight == other.InputHeight && InputWidth == other.InputWidth && Dropout.Equals(other.Dropout)
-        && Slots == other.Slots && Classes == other.Classes && Head == other.Head && Layers.SequenceEqual(other.Layers);
+        && Slots == other.Slots && Classes == other.Classes && Head == other.Head && HeadLayers == other.HeadLayers
+        && Layers.SequenceEqual(other.Layers);
 
     public override int GetHashCode() => HashCode.Combine(InputHeight, InputWidth, Layers.Count, Dropout, Slots, Classes);
 

@@ -32,7 +32,7 @@ public sealed class PlateNet : nn.Module<Tensor, Tensor>
         head = spec.Head switch
         {
             HeadKind.Slots => nn.Linear(c * h * w, spec.Slots * spec.Classes),
-            HeadKind.Attention => new AttentionHead(c, h, w, spec.Slots, spec.Classes, spec.Dropout),
+            HeadKind.Attention => new AttentionHead(c, h, w, spec.Slots, spec.Classes, spec.Dropout, spec.HeadLayers),
             var other => throw new NotSupportedException($"head {other}"),
         };
         RegisterComponents();

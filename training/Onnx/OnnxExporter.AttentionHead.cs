@@ -43,26 +43,49 @@ public static partial class OnnxExporter
         graph.Node.Add(Node("Add", ["head.tokens", "head.mixed"], "head.residual"));
         graph.Node.Add(Node("LayerNormalization", ["head.residual", "head.norm.weight", "head.norm.bias"], "head.seen",
             Int("axis", -1), Float("epsilon", LayerNormEpsilon)));
+        var seen = "head.seen";
+        for (var i = 0; i < spec.HeadLayers - 1; i++) seen = AddColumnAttention(graph, weights, $"head.deeper.{i}.", seen, d);
 
         // Each slot's learned query gathers columns; [slots, d] x [N, d, W] broadcasts to [N, slots, W].
-        MatMul(graph, "head.seen", "head.slot_key.t", "head.sk");
+        MatMul(graph, seen, "head.slot_key.t", "head.sk");
         graph.Node.Add(Node("Transpose", ["head.sk"], "head.sk_t", Ints("perm", 0, 2, 1)));
         MatMul(graph, "head.slots", "head.sk_t", "head.slot_scores");
-        MatMul(graph, "head.seen", "head.slot_value.t", "head.sv");
+        MatMul(graph, seen, "head.slot_value.t", "head.sv");
         Attend(graph, "head.slot_scores", "head.sv", "head.slot_gathered");
         graph.Node.Add(Node("Add", ["head.slot_gathered", "head.slots"], "head.gathered"));
 
         MatMul(graph, "head.gathered", "head.classify.t", "head.class_scores");
         graph.Node.Add(Node("Add", ["head.class_scores", "head.classify.b"], "head.logits"));
         return "head.logits";
+    }
 
-        // softmax(scores x scale) x values
-        static void Attend(GraphProto graph, string scores, string values, string output)
-        {
-            graph.Node.Add(Node("Mul", [scores, "head.scale"], scores + "_scaled"));
-            graph.Node.Add(Node("Softmax", [scores + "_scaled"], scores + "_weights", Int("axis", -1)));
-            MatMul(graph, scores + "_weights", values, output);
-        }
+    /// <summary>A <see cref="ColumnAttention"/> layer: x + mix(attend(norm(x))).</summary>
+    /// <returns>The name of its output tokens.</returns>
+    private static string AddColumnAttention(GraphProto graph, Dictionary<string, float[]> weights, string prefix, string tokens, int d)
+    {
+        graph.Initializer.Add(Tensor(prefix + "norm.weight", weights[prefix + "norm.weight"], d));
+        graph.Initializer.Add(Tensor(prefix + "norm.bias", weights[prefix + "norm.bias"], d));
+        foreach (var name in (string[])["query", "key", "value", "mix"])
+            graph.Initializer.Add(Tensor($"{prefix}{name}.t", Transposed(weights[$"{prefix}{name}.weight"], d, d), d, d));
+        graph.Node.Add(Node("LayerNormalization", [tokens, prefix + "norm.weight", prefix + "norm.bias"], prefix + "normed",
+            Int("axis", -1), Float("epsilon", LayerNormEpsilon)));
+        MatMul(graph, prefix + "normed", prefix + "query.t", prefix + "q");
+        MatMul(graph, prefix + "normed", prefix + "key.t", prefix + "k");
+        MatMul(graph, prefix + "normed", prefix + "value.t", prefix + "v");
+        graph.Node.Add(Node("Transpose", [prefix + "k"], prefix + "k_t", Ints("perm", 0, 2, 1)));
+        MatMul(graph, prefix + "q", prefix + "k_t", prefix + "scores");
+        Attend(graph, prefix + "scores", prefix + "v", prefix + "attended");
+        MatMul(graph, prefix + "attended", prefix + "mix.t", prefix + "mixed");
+        graph.Node.Add(Node("Add", [tokens, prefix + "mixed"], prefix + "out"));
+        return prefix + "out";
+    }
+
+    // softmax(scores x scale) x values
+    private static void Attend(GraphProto graph, string scores, string values, string output)
+    {
+        graph.Node.Add(Node("Mul", [scores, "head.scale"], scores + "_scaled"));
+        graph.Node.Add(Node("Softmax", [scores + "_scaled"], scores + "_weights", Int("axis", -1)));
+        MatMul(graph, scores + "_weights", values, output);
     }
 
     private static void MatMul(GraphProto graph, string a, string b, string output) => graph.Node.Add(Node("MatMul", [a, b], output));

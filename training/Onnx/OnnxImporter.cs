@@ -55,6 +55,13 @@ public static class OnnxImporter
             Set(state, $"head.{name}", Get(tensors, $"head.{name}", path), path);
         foreach (var name in (string[])["query", "key", "value", "mix", "slot_key", "slot_value"])
             Set(state, $"head.{name}.weight", OnnxExporter.Transposed(Get(tensors, $"head.{name}.t", path), d, d), path);
+        for (var i = 0; i < spec.HeadLayers - 1; i++)
+        {
+            var prefix = $"head.deeper.{i}.";
+            foreach (var name in (string[])["norm.weight", "norm.bias"]) Set(state, prefix + name, Get(tensors, prefix + name, path), path);
+            foreach (var name in (string[])["query", "key", "value", "mix"])
+                Set(state, $"{prefix}{name}.weight", OnnxExporter.Transposed(Get(tensors, $"{prefix}{name}.t", path), d, d), path);
+        }
         Set(state, "head.classify.weight",
             OnnxExporter.Scaled(OnnxExporter.Transposed(Get(tensors, "head.classify.t", path), d, spec.Classes), temperature), path);
         Set(state, "head.classify.bias", OnnxExporter.Scaled(Get(tensors, "head.classify.b", path), temperature), path);

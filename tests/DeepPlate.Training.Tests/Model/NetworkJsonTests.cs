@@ -58,6 +58,23 @@ public sealed class NetworkJsonTests
     }
 
     [Fact]
+    public void An_attention_head_of_more_layers_says_how_many_and_one_layer_is_written_as_before()
+    {
+        var deeper = Odd with { Head = HeadKind.Attention, HeadLayers = 2 };
+        var text = NetworkJson.Write(deeper);
+        Assert.Contains("\"head\": {\"kind\": \"attention\", \"layers\": 2, \"slots\": 7, \"classes\": 23}", text);
+        Assert.Equal(deeper, NetworkJson.Parse(text, "x"));
+        Assert.NotEqual(deeper, deeper with { HeadLayers = 1 });
+        Assert.DoesNotContain("layers\": 1", NetworkJson.Write(deeper with { HeadLayers = 1 }));
+
+        var zero = Assert.Throws<InvalidDataException>(() => NetworkJson.Parse(text.Replace("\"layers\": 2", "\"layers\": 0"), "mine.json"));
+        Assert.Equal("mine.json: head: 'layers' must be a positive whole number, not 0", zero.Message);
+        var slots = NetworkJson.Write(Odd).Replace("\"kind\": \"slots\",", "\"kind\": \"slots\", \"layers\": 2,");
+        var e = Assert.Throws<InvalidDataException>(() => NetworkJson.Parse(slots, "mine.json"));
+        Assert.Equal("mine.json: head has an unknown key 'layers' (expected kind, slots, classes)", e.Message);
+    }
+
+    [Fact]
     public void A_checkpoint_holds_its_network_in_the_same_form_and_old_checkpoints_hold_none()
     {
         var state = new CheckpointState(3, 96, 1.5, 0.1, 0, Odd);
@@ -122,6 +139,10 @@ public sealed class NetworkJsonTests
         using var withAttention = new PlateNet(attention);
         Assert.Equal(withAttention.ParameterCount(), attention.ParameterCount());
         Assert.True(attention.ParameterCount() < standard.ParameterCount() / 2, "the shared head is the smaller one");
+        var deeper = attention with { HeadLayers = 3 };
+        using var withDeeper = new PlateNet(deeper);
+        Assert.Equal(withDeeper.ParameterCount(), deeper.ParameterCount());
+        Assert.True(deeper.ParameterCount() > attention.ParameterCount());
     }
 
     [Fact]
@@ -131,5 +152,6 @@ public sealed class NetworkJsonTests
         Assert.Equal("c6k5 p2x2 c10 p3x2 p2x3 c5k1, dropout 0.35", Odd.Describe());
         Assert.Equal("width 32, attention head", (NetworkSpec.Standard(32, 128, 8, 40) with { Head = HeadKind.Attention }).Describe());
         Assert.Equal("c6k5 p2x2 c10 p3x2 p2x3 c5k1, dropout 0.35, attention head", (Odd with { Head = HeadKind.Attention }).Describe());
+        Assert.Equal("width 32, attention head of 2 layers", (NetworkSpec.Standard(32, 128, 8, 40) with { Head = HeadKind.Attention, HeadLayers = 2 }).Describe());
     }
 }
