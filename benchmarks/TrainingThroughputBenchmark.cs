@@ -12,7 +12,8 @@ namespace DeepPlate.Benchmarks;
 /// network on a ready batch. Goal: the pipeline costs at most 15 %, i.e. Streamed takes at most 1/0.85 = 1.18x the
 /// time of Bare per sample. Reported times are per sample (OperationsPerInvoke), at the default batch of 64 and the
 /// default network on the default 32 x 128 input, with TorchSharp on <see cref="Threads"/> threads, and with the input
-/// in the usual or the channels-last memory layout.
+/// in the usual or the channels-last memory layout; <see cref="BareBFloat16"/> is <see cref="Bare"/> computed by a bfloat16
+/// copy of the network (<c>--precision bfloat16</c>, <see cref="BFloat16Shadow"/>).
 /// </summary>
 [MemoryDiagnoser]
 public class TrainingThroughputBenchmark
@@ -24,6 +25,7 @@ public class TrainingThroughputBenchmark
     private AdamW optimizer = null!;
     private BatchSource source = null!;
     private PlateBatch ready = null!;
+    private BFloat16Shadow shadow = null!;
 
     /// <summary>TorchSharp's threads: 2 is how one `deepplate train` runs on the machine; 1 is one of two runs side by side.</summary>
     [Params(2, 1)]
@@ -49,12 +51,14 @@ public class TrainingThroughputBenchmark
         source = new BatchSource(options.Country, options.InputHeight, options.InputWidth, Batch, options.Seed, 0,
             options.Workers, options.Prefetch, _ => 1);
         ready = source.Take();
+        shadow = new BFloat16Shadow(net);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         source.Dispose();
+        shadow.Dispose();
         optimizer.Dispose();
         net.Dispose();
     }
@@ -80,8 +84,17 @@ public class TrainingThroughputBenchmark
         return loss;
     }
 
-    private float Step(PlateBatch batch) =>
-        TrainingStep.Run(net, optimizer, batch, options.GradientClip, weighted: options.IssuedPrior, layout: ChannelsLast ? ToChannelsLast : null);
+    [Benchmark(OperationsPerInvoke = Batch * Steps)]
+    public float BareBFloat16()
+    {
+        var loss = 0f;
+        for (var i = 0; i < Steps; i++) loss += Step(ready, shadow);
+        return loss;
+    }
+
+    private float Step(PlateBatch batch, BFloat16Shadow? mixed = null) =>
+        TrainingStep.Run(net, optimizer, batch, options.GradientClip, weighted: options.IssuedPrior, layout: ChannelsLast ? ToChannelsLast : null,
+            shadow: mixed);
 
     private static Tensor ToChannelsLast(Tensor x) => x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
 }

@@ -10,6 +10,10 @@ namespace DeepPlate.Training;
 /// <see cref="Scalar"/> crosses into native code.
 /// </summary>
 /// <remarks>
+/// The fields carry the names they are registered under: <c>Module.to(dtype)</c> replaces a registered tensor and
+/// sets the field of that name, so a module converted to bfloat16 and back (a mixed-precision shadow,
+/// <see cref="BFloat16Shadow"/>) computes with what it was converted to. An input of another floating type than the
+/// module's (bfloat16 into a float32 batch norm) is normalised in the module's type and returned in its own.
 /// TorchSharp's BatchNorm.forward runs <c>num_batches_tracked.add_(1)</c>: the 1 becomes a Scalar that nothing
 /// references once its handle is read, so the finalizer thread may free it while libtorch is still reading it. After
 /// some hours of steps that killed a run with "Expected false to be true" from c10::Scalar::toLong. Here the Scalar
@@ -20,25 +24,28 @@ public sealed class PlateBatchNorm : nn.Module<Tensor, Tensor>
     private const double Momentum = 0.1;
     private const double Epsilon = 1e-5;
 
-    private readonly Parameter weight;
-    private readonly Parameter bias;
-    private readonly Tensor runningMean;
-    private readonly Tensor runningVar;
-    private readonly Tensor batchesTracked;
+    // Field names as registered (see the remarks).
+#pragma warning disable IDE1006
+    private Parameter weight;
+    private Parameter bias;
+    private Tensor running_mean;
+    private Tensor running_var;
+    private Tensor num_batches_tracked;
+#pragma warning restore IDE1006
     private readonly Scalar one = 1L;
 
     public PlateBatchNorm(long channels) : base(nameof(PlateBatchNorm))
     {
         weight = new Parameter(ones(channels));
         bias = new Parameter(zeros(channels));
-        runningMean = zeros(channels);
-        runningVar = ones(channels);
-        batchesTracked = zeros(1, dtype: ScalarType.Int64).squeeze();
-        register_parameter("weight", weight);
-        register_parameter("bias", bias);
-        register_buffer("running_mean", runningMean);
-        register_buffer("running_var", runningVar);
-        register_buffer("num_batches_tracked", batchesTracked);
+        running_mean = zeros(channels);
+        running_var = ones(channels);
+        num_batches_tracked = zeros(1, dtype: ScalarType.Int64).squeeze();
+        register_parameter(nameof(weight), weight);
+        register_parameter(nameof(bias), bias);
+        register_buffer(nameof(running_mean), running_mean);
+        register_buffer(nameof(running_var), running_var);
+        register_buffer(nameof(num_batches_tracked), num_batches_tracked);
     }
 
     public override Tensor forward(Tensor input)
@@ -46,9 +53,12 @@ public sealed class PlateBatchNorm : nn.Module<Tensor, Tensor>
         if (training)
         {
             using var _ = no_grad();
-            batchesTracked.add_(one, one);
+            num_batches_tracked.add_(one, one);
         }
-        return nn.functional.batch_norm(input, runningMean, runningVar, weight, bias, training, Momentum, Epsilon);
+        if (input.dtype == weight.dtype) return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, Momentum, Epsilon);
+        using var same = input.to_type(weight.dtype);
+        using var normalised = nn.functional.batch_norm(same, running_mean, running_var, weight, bias, training, Momentum, Epsilon);
+        return normalised.to_type(input.dtype);
     }
 
     /// <summary>
@@ -60,12 +70,12 @@ public sealed class PlateBatchNorm : nn.Module<Tensor, Tensor>
     {
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        var before = (runningVar + Epsilon).sqrt();
+        var before = (running_var + Epsilon).sqrt();
         var after = (variance + Epsilon).sqrt();
-        bias.add_((mean - runningMean) * weight / before);
+        bias.add_((mean - running_mean) * weight / before);
         weight.mul_(after / before);
-        runningMean.copy_(mean);
-        runningVar.copy_(variance);
+        running_mean.copy_(mean);
+        running_var.copy_(variance);
     }
 
     protected override void Dispose(bool disposing)

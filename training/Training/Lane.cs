@@ -15,6 +15,9 @@ internal sealed class Lane(TrainOptions options, RunFolder run, PlateNet net) : 
     public string Country => options.Country;
 
     public AdamW Optimizer { get; set; } = null!;
+
+    /// <summary>The bfloat16 copy that computes the steps (<c>--precision bfloat16</c>), or null.</summary>
+    public BFloat16Shadow? Shadow { get; set; }
     public BatchSource Source { get; set; } = null!;
     public float[] ValidationInputs { get; set; } = [];
     public long[] ValidationLabels { get; set; } = [];
@@ -45,6 +48,7 @@ internal sealed class Lane(TrainOptions options, RunFolder run, PlateNet net) : 
     {
         Source?.Dispose();
         Optimizer?.Dispose();
+        Shadow?.Dispose();
         net.Dispose();
     }
 }

@@ -49,6 +49,11 @@ public sealed record TrainOptions
     [Description("Gradients are clipped to this global L2 norm (0: no clipping).")]
     public double GradientClip { get; init; } = 5;
 
+    public const string BFloat16 = "bfloat16";
+
+    [Description("Arithmetic of the training steps: 'float32', or 'bfloat16' (a bfloat16 copy of the network computes each step, the float32 weights take the updates: Training/BFloat16Shadow.cs; faster only on a CPU with bfloat16 instructions).")]
+    public string Precision { get; init; } = "float32";
+
     [Description("Label smoothing of the cross-entropy: the share of each target spread over the other classes (0: none).")]
     public double LabelSmoothing { get; init; }
 
@@ -146,6 +151,7 @@ public sealed record TrainOptions
         Check(FinalLearningRate is >= 0 and <= 1, "--final-learning-rate must be in [0, 1]");
         Check(GradientClip >= 0, "--gradient-clip must not be negative");
         Check(LabelSmoothing is >= 0 and < 1, "--label-smoothing must be in [0, 1)");
+        Check(Precision is "float32" or BFloat16, "--precision must be 'float32' or 'bfloat16'");
         Check(Erase is >= 0 and <= 1, "--erase must be in [0, 1]");
         Check(CurriculumStart is >= 0 and <= 1, "--curriculum-start must be in [0, 1]");
         Check(CurriculumEnd is > 0 and <= 1, "--curriculum-end must be in (0, 1]");

@@ -105,6 +105,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
                 number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize * lanes.Count / options.Samples),
                 AppearanceSpec.Resolve(options.Appearance), hopeless, options.Erase > 0 ? new RandomErasing(options.Erase) : null);
             lane.Net.train();
+            if (options.Precision == TrainOptions.BFloat16) lane.Shadow = new BFloat16Shadow(lane.Net);
         }
 
         var (step, samples) = (state.Step, state.Samples);
@@ -123,7 +124,8 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             var batch = lane.Source.Take();
             var learningRate = Schedule.LearningRate(options, progress);
             foreach (var group in lane.Optimizer.ParamGroups) group.LearningRate = learningRate;
-            var loss = TrainingStep.Run(lane.Net, lane.Optimizer, batch, options.GradientClip, options.LabelSmoothing, options.IssuedPrior);
+            var loss = TrainingStep.Run(lane.Net, lane.Optimizer, batch, options.GradientClip, options.LabelSmoothing, options.IssuedPrior,
+                shadow: lane.Shadow);
             var difficulty = batch.Difficulty;
             lane.Source.Return(batch);
             // A step whose loss or gradients are not finite was skipped (TrainingStep); many in a row mean the run diverged.

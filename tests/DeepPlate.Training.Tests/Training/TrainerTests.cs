@@ -78,6 +78,25 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_bfloat16_run_records_its_precision_resumes_with_it_and_exports_a_float32_model()
+    {
+        var options = Tiny("nl", "nl-bf16", samples: 64) with { Precision = TrainOptions.BFloat16 };
+        new Trainer(options).Train();
+        var run = new RunFolder(options.Out!);
+        Assert.Equal(TrainOptions.BFloat16, run.LoadOptions().Precision);
+        new Trainer(options with { Samples = 128 }).Train(resume: true);
+        Assert.Equal(128, run.LoadState().Samples);
+        var (info, _) = ModelExport.Export(run, run.Model);
+        using var model = new PlateModel(run.Model, threads: 1);
+        var (inputs, _) = PlateSampler.FixedSet("nl", 32, 128, seed: 77, 2, difficulty: 0.5, threads: 1);
+        var probs = new float[2 * model.OutputSize];
+        model.Run(inputs, 2, probs);
+        Assert.All(probs, p => Assert.True(float.IsFinite(p)));
+        Assert.Equal("nl", info.Country);
+        Assert.Throws<ArgumentException>(() => (options with { Precision = "float16" }).Validate());
+    }
+
+    [Fact]
     public void InitFromAnotherCountryCarriesTheConvolutionsOver()
     {
         var de = Tiny("de", "de", samples: 64);
