@@ -24,7 +24,7 @@ public sealed class BatchSource : IDisposable
     /// <param name="difficulty">The curriculum difficulty for a batch number; called on the worker threads.</param>
     public BatchSource(string country, int inputHeight, int inputWidth, int batchSize, ulong seed, long firstBatch,
         int workers, int prefetch, Func<long, double> difficulty, AppearanceSpec? appearance = null, HopelessPlates? hopeless = null,
-        RandomErasing? erasing = null)
+        RandomErasing? erasing = null, DegradationSpec? degradations = null)
     {
         this.batchSize = batchSize;
         slots = ModelAlphabet.For(FormatRegistry.Default.Country(country)).Slots;
@@ -36,7 +36,7 @@ public sealed class BatchSource : IDisposable
         {
             var queue = queues[w] = new BlockingCollection<PlateBatch>(Math.Max(1, prefetch / workers));
             var first = firstBatch + w;
-            threads[w] = new Thread(() => Produce(country, inputHeight, inputWidth, seed, first, workers, difficulty, appearance, hopeless, erasing, queue))
+            threads[w] = new Thread(() => Produce(country, inputHeight, inputWidth, seed, first, workers, difficulty, appearance, hopeless, erasing, degradations, queue))
             {
                 IsBackground = true,
                 Name = $"batches-{w}",
@@ -64,11 +64,12 @@ public sealed class BatchSource : IDisposable
     public void Return(PlateBatch batch) => pool.Add(batch);
 
     private void Produce(string country, int inputHeight, int inputWidth, ulong seed, long first, int stride,
-        Func<long, double> difficulty, AppearanceSpec? appearance, HopelessPlates? hopeless, RandomErasing? erasing, BlockingCollection<PlateBatch> queue)
+        Func<long, double> difficulty, AppearanceSpec? appearance, HopelessPlates? hopeless, RandomErasing? erasing, DegradationSpec? degradations,
+        BlockingCollection<PlateBatch> queue)
     {
         try
         {
-            using var sampler = new PlateSampler(country, inputHeight, inputWidth, appearance, hopeless, erasing);
+            using var sampler = new PlateSampler(country, inputHeight, inputWidth, appearance, hopeless, erasing, degradations);
             for (var number = first; !stop.IsCancellationRequested; number += stride)
             {
                 if (!pool.TryTake(out var batch)) batch = new PlateBatch(batchSize, inputSize, slots);

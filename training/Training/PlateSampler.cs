@@ -11,10 +11,11 @@ namespace DeepPlate.Training;
 /// <param name="appearance">How much plates vary beyond the camera; null: the plain generator.</param>
 /// <param name="hopeless">Plates to pass over (training batches only); null: every plate as drawn.</param>
 /// <param name="erasing">Rectangles erased from the inputs (training batches only); null: none.</param>
+/// <param name="degradations">The camera degradations' ranges (training batches only: <c>--degradations</c>); null: synth/degradations.jsonc.</param>
 public sealed class PlateSampler(string country, int inputHeight, int inputWidth, AppearanceSpec? appearance = null, HopelessPlates? hopeless = null,
-    RandomErasing? erasing = null) : IDisposable
+    RandomErasing? erasing = null, DegradationSpec? degradations = null) : IDisposable
 {
-    private readonly PlateGenerator generator = new(FormatRegistry.Default, FontCatalog.Default, DegradationSpec.Default, appearance);
+    private readonly PlateGenerator generator = new(FormatRegistry.Default, FontCatalog.Default, degradations ?? DegradationSpec.Default, appearance);
     private readonly ModelAlphabet alphabet = ModelAlphabet.For(FormatRegistry.Default.Country(country));
     private readonly bool teachesIssued = FormatRegistry.Default.Country(country).Prior == TaughtPrior.Issued;
 

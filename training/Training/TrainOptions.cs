@@ -69,6 +69,13 @@ public sealed record TrainOptions
     [Description("Fraction of the run after which the full degradation ranges are used.")]
     public double CurriculumEnd { get; init; } = 0.5;
 
+    [Description("The camera degradations' ranges of the training plates: 'default' (synth/degradations.jsonc) or a file of that form (e.g. other plate widths, to spend samples where they teach). Validation and calibration keep the default, so runs compare.")]
+    public string Degradations { get; init; } = "default";
+
+    /// <summary>The spec <see cref="Degradations"/> names (a file is read at each call).</summary>
+    public DeepPlate.Synth.DegradationSpec ResolveDegradations() =>
+        Degradations == "default" ? DeepPlate.Synth.DegradationSpec.Default : DeepPlate.Synth.DegradationSpec.Load(Degradations);
+
     [Description("How much plates vary beyond the camera (framing, colours, light, extra text, easy share): 'default' (synth/appearance.jsonc), 'plain' (the generator before it), or a file.")]
     public string Appearance { get; init; } = "default";
 
@@ -152,6 +159,7 @@ public sealed record TrainOptions
         Check(GradientClip >= 0, "--gradient-clip must not be negative");
         Check(LabelSmoothing is >= 0 and < 1, "--label-smoothing must be in [0, 1)");
         Check(Precision is "float32" or BFloat16, "--precision must be 'float32' or 'bfloat16'");
+        Check(Degradations == "default" || File.Exists(Degradations), $"--degradations: there is no file {Degradations}");
         Check(Erase is >= 0 and <= 1, "--erase must be in [0, 1]");
         Check(CurriculumStart is >= 0 and <= 1, "--curriculum-start must be in [0, 1]");
         Check(CurriculumEnd is > 0 and <= 1, "--curriculum-end must be in (0, 1]");

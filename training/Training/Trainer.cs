@@ -86,7 +86,7 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
             }
             lane.Run.SaveOptions(lane.Options);
             lane.Run.SaveNetwork(lane.Net.Spec);
-            lane.Run.SaveSpecs(DegradationSpec.Default.File, options.Appearance);
+            lane.Run.SaveSpecs(options.ResolveDegradations().File, options.Appearance);
             if (!resume || !File.Exists(lane.Run.Metrics))
                 File.WriteAllText(lane.Run.Metrics, "step,samples,seconds,learning_rate,difficulty,train_loss,val_loss,val_char_accuracy,val_plate_accuracy,samples_per_second\n");
             (lane.ValidationInputs, lane.ValidationLabels) = PlateSampler.FixedSet(lane.Country, options.InputHeight, options.InputWidth,
@@ -97,13 +97,15 @@ public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = 
         var clock = Stopwatch.StartNew();
         var progress = Progress(state.Samples, state.Seconds);
         var published = progress;
+        var degradations = options.ResolveDegradations();
         foreach (var lane in lanes)
         {
             var hopeless = options.HopelessKeep < 1 ? HopelessPlates.ForRun(lane.Run, options.Ceilings, lane.Country, options.HopelessKeep) : null;
             lane.Source = new BatchSource(lane.Country, options.InputHeight, options.InputWidth, options.BatchSize,
                 lane.Options.Seed, lane.Samples / options.BatchSize, options.Workers, options.Prefetch,
                 number => Schedule.Difficulty(options, options.Minutes > 0 ? Volatile.Read(ref published) : (double)number * options.BatchSize * lanes.Count / options.Samples),
-                AppearanceSpec.Resolve(options.Appearance), hopeless, options.Erase > 0 ? new RandomErasing(options.Erase) : null);
+                AppearanceSpec.Resolve(options.Appearance), hopeless, options.Erase > 0 ? new RandomErasing(options.Erase) : null,
+                degradations);
             lane.Net.train();
             if (options.Precision == TrainOptions.BFloat16) lane.Shadow = new BFloat16Shadow(lane.Net);
         }

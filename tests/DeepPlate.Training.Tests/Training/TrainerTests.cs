@@ -1,3 +1,4 @@
+using DeepPlate.Synth;
 using DeepPlate.Formats;
 using DeepPlate.Inference;
 using DeepPlate.Training;
@@ -94,6 +95,26 @@ public sealed class TrainerTests : IDisposable
         Assert.All(probs, p => Assert.True(float.IsFinite(p)));
         Assert.Equal("nl", info.Country);
         Assert.Throws<ArgumentException>(() => (options with { Precision = "float16" }).Validate());
+    }
+
+    [Fact]
+    public void A_run_given_its_own_degradations_trains_on_them_and_keeps_a_copy()
+    {
+        var spec = File.ReadAllText(DegradationSpec.Default.File)
+            .Replace("\"widthPx\": { \"distribution\": \"log-uniform\", \"min\": 10, \"max\": 200, \"easy\": 100 }",
+                "\"widthPx\": { \"distribution\": \"log-uniform\", \"min\": 14, \"max\": 120, \"easy\": 100 }");
+        Assert.NotEqual(File.ReadAllText(DegradationSpec.Default.File), spec);
+        var file = Path.Combine(dir, "narrow.jsonc");
+        File.WriteAllText(file, spec);
+        var options = Tiny("nl", "nl-narrow", samples: 64) with { Degradations = file };
+        Assert.Equal(120, options.ResolveDegradations().WidthPx.Max);
+        new Trainer(options).Train();
+        var run = new RunFolder(options.Out!);
+        Assert.Equal(spec, File.ReadAllText(run.Degradations));
+        Assert.Equal(file, run.LoadOptions().Degradations);
+
+        var missing = Assert.Throws<ArgumentException>(() => (options with { Degradations = Path.Combine(dir, "nothing.jsonc") }).Validate());
+        Assert.Contains("--degradations: there is no file", missing.Message);
     }
 
     [Fact]
