@@ -50,7 +50,9 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         look = Vary(look, header is not null, text.Compact.Length, appearanceRandom);
         look = Letter(look, text, appearanceRandom);
         if (text.Compact.Contains('I') && Chance(appearanceRandom, 51, template.Typeface.SerifI)) look = look with { SerifI = true };
-        if (Chance(appearanceRandom, 52, a.Spread))
+        // Plates with a header (the US plates' state name) only: European layouts set their characters at the
+        // standard's pitch, however short the registration.
+        if (header is not null && Chance(appearanceRandom, 52, a.Spread))
         {
             var r = appearanceRandom.Fork(53);
             look = look with { Spread = Between(ref r, a.SpreadAmount) };

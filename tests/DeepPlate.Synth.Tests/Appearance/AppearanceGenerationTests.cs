@@ -341,6 +341,23 @@ public sealed class AppearanceGenerationTests
         Assert.InRange(changed, 10, 30);
     }
 
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    [InlineData("de")]
+    public void European_plates_are_never_spread(string country)
+    {
+        using var centred = Generator(AppearanceSpec.Plain);
+        using var spread = Generator(AppearanceSpec.Plain with { Spread = 1, SpreadAmount = [1, 1] });
+        Degradations Fix(Degradations d) => Degradations.Clean(150);
+        for (var i = 0; i < 10; i++)
+        {
+            using var a = centred.Generate(country, null, 6, i, fix: Fix);
+            using var b = spread.Generate(country, null, 6, i, fix: Fix);
+            Assert.Equal(Bytes(a), Bytes(b));
+        }
+    }
+
     [Fact]
     public void Tempered_template_draws_give_rare_plate_kinds_more_plates()
     {
