@@ -67,10 +67,15 @@ public sealed record RunFolder(string Path)
     }
 
     /// <exception cref="FileNotFoundException">The folder is not a training run.</exception>
-    public TrainOptions LoadOptions() =>
-        File.Exists(Options)
-            ? JsonSerializer.Deserialize<TrainOptions>(File.ReadAllText(Options)) ?? throw new InvalidDataException($"{Options} is empty")
-            : throw new FileNotFoundException($"{Path} is not a training run (no options.json)", Options);
+    /// <summary>The run's options; a run recorded before <see cref="TrainOptions.Precision"/> existed trained in float32.</summary>
+    public TrainOptions LoadOptions()
+    {
+        if (!File.Exists(Options)) throw new FileNotFoundException($"{Path} is not a training run (no options.json)", Options);
+        var text = File.ReadAllText(Options);
+        var options = JsonSerializer.Deserialize<TrainOptions>(text) ?? throw new InvalidDataException($"{Options} is empty");
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.TryGetProperty(nameof(TrainOptions.Precision), out _) ? options : options with { Precision = "float32" };
+    }
 
     public void SaveState(CheckpointState state) => WriteAtomically(State, JsonSerializer.Serialize(state, Json));
 

@@ -51,8 +51,17 @@ public sealed record TrainOptions
 
     public const string BFloat16 = "bfloat16";
 
-    [Description("Arithmetic of the training steps: 'float32', or 'bfloat16' (a bfloat16 copy of the network computes each step, the float32 weights take the updates: Training/BFloat16Shadow.cs; faster only on a CPU with bfloat16 instructions).")]
-    public string Precision { get; init; } = "float32";
+    [Description("Arithmetic of the training steps: 'float32'; 'bfloat16' (a bfloat16 copy of the network computes each step, the float32 weights take the updates: Training/BFloat16Shadow.cs; 1.26x the samples per core-hour on a CPU with bfloat16 instructions, training/README.md \"Recipes compared\"); 'auto': bfloat16 where the CPU has them (avx512_bf16, amx_bf16), else float32, decided when the run starts and recorded in its options.")]
+    public string Precision { get; init; } = "auto";
+
+    /// <summary>The precision 'auto' gives on this machine: bfloat16 where the CPU has bfloat16 instructions (Linux's
+    /// /proc/cpuinfo flags), else float32 (a CPU without them emulates bfloat16 more slowly than float32 runs).</summary>
+    public static string HostPrecision { get; } =
+        File.Exists("/proc/cpuinfo") && File.ReadLines("/proc/cpuinfo").Any(l => l.StartsWith("flags", StringComparison.Ordinal)
+            && l.Split(' ').Any(f => f is "avx512_bf16" or "amx_bf16")) ? BFloat16 : "float32";
+
+    /// <summary>These options with 'auto' precision made concrete for this machine.</summary>
+    public TrainOptions WithHostPrecision() => Precision == "auto" ? this with { Precision = HostPrecision } : this;
 
     [Description("Label smoothing of the cross-entropy: the share of each target spread over the other classes (0: none).")]
     public double LabelSmoothing { get; init; }
@@ -158,7 +167,7 @@ public sealed record TrainOptions
         Check(FinalLearningRate is >= 0 and <= 1, "--final-learning-rate must be in [0, 1]");
         Check(GradientClip >= 0, "--gradient-clip must not be negative");
         Check(LabelSmoothing is >= 0 and < 1, "--label-smoothing must be in [0, 1)");
-        Check(Precision is "float32" or BFloat16, "--precision must be 'float32' or 'bfloat16'");
+        Check(Precision is "auto" or "float32" or BFloat16, "--precision must be 'auto', 'float32' or 'bfloat16'");
         Check(Degradations == "default" || File.Exists(Degradations), $"--degradations: there is no file {Degradations}");
         Check(Erase is >= 0 and <= 1, "--erase must be in [0, 1]");
         Check(CurriculumStart is >= 0 and <= 1, "--curriculum-start must be in [0, 1]");

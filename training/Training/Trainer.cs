@@ -16,11 +16,14 @@ namespace DeepPlate.Training;
 /// <see cref="Lane"/> per country, batch by batch in turn, all sharing the convolutions; each lane keeps its own head,
 /// optimiser, batches, validation set and run folder (<c>out/code</c>), so its folder is a run of its country.
 /// </summary>
-public sealed class Trainer(TrainOptions options, Action<TrainStatus>? report = null)
+public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = null)
 {
     private const int MaxSkippedInARow = 20;
 
-    private readonly RunFolder run = new(options.RunFolder);
+    // 'auto' precision is decided here, once, and recorded in the run's options.
+    private readonly TrainOptions options = given.WithHostPrecision();
+
+    private readonly RunFolder run = new(given.RunFolder);
 
     public RunFolder Run => run;
 

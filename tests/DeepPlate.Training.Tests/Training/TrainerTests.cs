@@ -95,6 +95,14 @@ public sealed class TrainerTests : IDisposable
         Assert.All(probs, p => Assert.True(float.IsFinite(p)));
         Assert.Equal("nl", info.Country);
         Assert.Throws<ArgumentException>(() => (options with { Precision = "float16" }).Validate());
+
+        // 'auto' is decided when the run starts and recorded; a run recorded before the option existed was float32.
+        var auto = Tiny("nl", "nl-auto", samples: 32) with { Precision = "auto" };
+        new Trainer(auto).Train();
+        Assert.Equal(TrainOptions.HostPrecision, new RunFolder(auto.Out!).LoadOptions().Precision);
+        var old = new RunFolder(auto.Out!);
+        File.WriteAllLines(old.Options, File.ReadAllLines(old.Options).Where(l => !l.Contains("\"Precision\"", StringComparison.Ordinal)));
+        Assert.Equal("float32", old.LoadOptions().Precision);
     }
 
     [Fact]
