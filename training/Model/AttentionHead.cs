@@ -50,8 +50,7 @@ public sealed class AttentionHead : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var n = features.shape[0];
         var tokens = features.reshape(n, features.shape[1] * features.shape[2], features.shape[3]).transpose(1, 2) + columns;
-        var attention = nn.functional.softmax(query.forward(tokens).matmul(key.forward(tokens).transpose(1, 2)) * scale, -1);
-        var seen = norm.forward(tokens + mix.forward(attention.matmul(value.forward(tokens))));
+        var seen = norm.forward(tokens + ColumnAttention.Attend(tokens, query, key, value, mix, scale));
         foreach (var layer in deeper) seen = layer.forward(seen);
         var gather = nn.functional.softmax(slots.matmul(slot_key.forward(seen).transpose(1, 2)) * scale, -1);
         var gathered = gather.matmul(slot_value.forward(seen)) + slots;

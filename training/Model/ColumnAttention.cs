@@ -32,8 +32,13 @@ public sealed class ColumnAttention : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor tokens)
     {
         using var scope = NewDisposeScope();
-        var x = norm.forward(tokens);
+        return (tokens + Attend(norm.forward(tokens), query, key, value, mix, scale)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>mix(softmax(q(x) k(x)ᵀ x scale) v(x)): the self-attention step of every layer of the head.</summary>
+    internal static Tensor Attend(Tensor x, Linear query, Linear key, Linear value, Linear mix, double scale)
+    {
         var attention = nn.functional.softmax(query.forward(x).matmul(key.forward(x).transpose(1, 2)) * scale, -1);
-        return (tokens + mix.forward(attention.matmul(value.forward(x)))).MoveToOuterDisposeScope();
+        return mix.forward(attention.matmul(value.forward(x)));
     }
 }

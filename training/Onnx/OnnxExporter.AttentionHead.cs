@@ -19,10 +19,9 @@ public static partial class OnnxExporter
         graph.Initializer.Add(Int64Tensor("head.tokens_shape", 0, d, w));
         graph.Initializer.Add(Tensor("head.columns", weights["head.columns"], w, d));
         graph.Initializer.Add(Tensor("head.slots", weights["head.slots"], spec.Slots, d));
-        graph.Initializer.Add(Tensor("head.norm.weight", weights["head.norm.weight"], d));
-        graph.Initializer.Add(Tensor("head.norm.bias", weights["head.norm.bias"], d));
         graph.Initializer.Add(Tensor("head.scale", [scale]));
-        foreach (var name in (string[])["query", "key", "value", "mix", "slot_key", "slot_value"])
+        AddAttentionWeights(graph, weights, "head.", d);
+        foreach (var name in (string[])["slot_key", "slot_value"])
             graph.Initializer.Add(Tensor($"head.{name}.t", Transposed(weights[$"head.{name}.weight"], d, d), d, d));
         graph.Initializer.Add(Tensor("head.classify.t", Scaled(Transposed(weights["head.classify.weight"], spec.Classes, d), temperatureScale), d, spec.Classes));
         graph.Initializer.Add(Tensor("head.classify.b", Scaled(weights["head.classify.bias"], temperatureScale), spec.Classes));
@@ -33,14 +32,8 @@ public static partial class OnnxExporter
         graph.Node.Add(Node("Add", ["head.columns_first", "head.columns"], "head.tokens"));
 
         // Self-attention over the columns, residual, layer norm.
-        MatMul(graph, "head.tokens", "head.query.t", "head.q");
-        MatMul(graph, "head.tokens", "head.key.t", "head.k");
-        MatMul(graph, "head.tokens", "head.value.t", "head.v");
-        graph.Node.Add(Node("Transpose", ["head.k"], "head.k_t", Ints("perm", 0, 2, 1)));
-        MatMul(graph, "head.q", "head.k_t", "head.scores");
-        Attend(graph, "head.scores", "head.v", "head.attended");
-        MatMul(graph, "head.attended", "head.mix.t", "head.mixed");
-        graph.Node.Add(Node("Add", ["head.tokens", "head.mixed"], "head.residual"));
+        var mixed = AddSelfAttention(graph, "head.", "head.tokens");
+        graph.Node.Add(Node("Add", ["head.tokens", mixed], "head.residual"));
         graph.Node.Add(Node("LayerNormalization", ["head.residual", "head.norm.weight", "head.norm.bias"], "head.seen",
             Int("axis", -1), Float("epsilon", LayerNormEpsilon)));
         var seen = "head.seen";
@@ -63,21 +56,35 @@ public static partial class OnnxExporter
     /// <returns>The name of its output tokens.</returns>
     private static string AddColumnAttention(GraphProto graph, Dictionary<string, float[]> weights, string prefix, string tokens, int d)
     {
+        AddAttentionWeights(graph, weights, prefix, d);
+        graph.Node.Add(Node("LayerNormalization", [tokens, prefix + "norm.weight", prefix + "norm.bias"], prefix + "normed",
+            Int("axis", -1), Float("epsilon", LayerNormEpsilon)));
+        var mixed = AddSelfAttention(graph, prefix, prefix + "normed");
+        graph.Node.Add(Node("Add", [tokens, mixed], prefix + "out"));
+        return prefix + "out";
+    }
+
+    /// <summary>A self-attention layer's layer norm and its query, key, value and mix projections (transposed).</summary>
+    private static void AddAttentionWeights(GraphProto graph, Dictionary<string, float[]> weights, string prefix, int d)
+    {
         graph.Initializer.Add(Tensor(prefix + "norm.weight", weights[prefix + "norm.weight"], d));
         graph.Initializer.Add(Tensor(prefix + "norm.bias", weights[prefix + "norm.bias"], d));
         foreach (var name in (string[])["query", "key", "value", "mix"])
             graph.Initializer.Add(Tensor($"{prefix}{name}.t", Transposed(weights[$"{prefix}{name}.weight"], d, d), d, d));
-        graph.Node.Add(Node("LayerNormalization", [tokens, prefix + "norm.weight", prefix + "norm.bias"], prefix + "normed",
-            Int("axis", -1), Float("epsilon", LayerNormEpsilon)));
-        MatMul(graph, prefix + "normed", prefix + "query.t", prefix + "q");
-        MatMul(graph, prefix + "normed", prefix + "key.t", prefix + "k");
-        MatMul(graph, prefix + "normed", prefix + "value.t", prefix + "v");
+    }
+
+    /// <summary>mix(softmax(q kᵀ x scale) v) of the tokens, with the projections <see cref="AddAttentionWeights"/> added.</summary>
+    /// <returns>The name of the mixed tokens.</returns>
+    private static string AddSelfAttention(GraphProto graph, string prefix, string tokens)
+    {
+        MatMul(graph, tokens, prefix + "query.t", prefix + "q");
+        MatMul(graph, tokens, prefix + "key.t", prefix + "k");
+        MatMul(graph, tokens, prefix + "value.t", prefix + "v");
         graph.Node.Add(Node("Transpose", [prefix + "k"], prefix + "k_t", Ints("perm", 0, 2, 1)));
         MatMul(graph, prefix + "q", prefix + "k_t", prefix + "scores");
         Attend(graph, prefix + "scores", prefix + "v", prefix + "attended");
         MatMul(graph, prefix + "attended", prefix + "mix.t", prefix + "mixed");
-        graph.Node.Add(Node("Add", [tokens, prefix + "mixed"], prefix + "out"));
-        return prefix + "out";
+        return prefix + "mixed";
     }
 
     // softmax(scores x scale) x values

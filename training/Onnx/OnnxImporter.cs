@@ -51,13 +51,13 @@ public static class OnnxImporter
     {
         var (c, h, _) = spec.FeatureShape();
         var d = c * h;
-        foreach (var name in (string[])["columns", "slots", "norm.weight", "norm.bias"])
+        foreach (var name in (string[])["columns", "slots"])
             Set(state, $"head.{name}", Get(tensors, $"head.{name}", path), path);
-        foreach (var name in (string[])["query", "key", "value", "mix", "slot_key", "slot_value"])
+        foreach (var name in (string[])["slot_key", "slot_value"])
             Set(state, $"head.{name}.weight", OnnxExporter.Transposed(Get(tensors, $"head.{name}.t", path), d, d), path);
-        for (var i = 0; i < spec.HeadLayers - 1; i++)
+        // Every self-attention layer: the first under head., further ones under head.deeper.i.
+        foreach (var prefix in Enumerable.Range(0, spec.HeadLayers).Select(i => i == 0 ? "head." : $"head.deeper.{i - 1}."))
         {
-            var prefix = $"head.deeper.{i}.";
             foreach (var name in (string[])["norm.weight", "norm.bias"]) Set(state, prefix + name, Get(tensors, prefix + name, path), path);
             foreach (var name in (string[])["query", "key", "value", "mix"])
                 Set(state, $"{prefix}{name}.weight", OnnxExporter.Transposed(Get(tensors, $"{prefix}{name}.t", path), d, d), path);

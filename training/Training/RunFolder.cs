@@ -71,10 +71,9 @@ public sealed record RunFolder(string Path)
     public TrainOptions LoadOptions()
     {
         if (!File.Exists(Options)) throw new FileNotFoundException($"{Path} is not a training run (no options.json)", Options);
-        var text = File.ReadAllText(Options);
-        var options = JsonSerializer.Deserialize<TrainOptions>(text) ?? throw new InvalidDataException($"{Options} is empty");
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.TryGetProperty(nameof(TrainOptions.Precision), out _) ? options : options with { Precision = "float32" };
+        using var json = JsonDocument.Parse(File.ReadAllText(Options));
+        var options = json.RootElement.Deserialize<TrainOptions>() ?? throw new InvalidDataException($"{Options} is empty");
+        return json.RootElement.TryGetProperty(nameof(TrainOptions.Precision), out _) ? options : options with { Precision = TrainOptions.Float32 };
     }
 
     public void SaveState(CheckpointState state) => WriteAtomically(State, JsonSerializer.Serialize(state, Json));

@@ -49,6 +49,7 @@ public sealed record TrainOptions
     [Description("Gradients are clipped to this global L2 norm (0: no clipping).")]
     public double GradientClip { get; init; } = 5;
 
+    public const string Float32 = "float32";
     public const string BFloat16 = "bfloat16";
 
     [Description("Arithmetic of the training steps: 'float32'; 'bfloat16' (a bfloat16 copy of the network computes each step, the float32 weights take the updates: Training/BFloat16Shadow.cs; 1.26x the samples per core-hour on a CPU with bfloat16 instructions, training/README.md \"Recipes compared\"); 'auto': bfloat16 where the CPU has them (avx512_bf16, amx_bf16), else float32, decided when the run starts and recorded in its options.")]
@@ -58,7 +59,7 @@ public sealed record TrainOptions
     /// /proc/cpuinfo flags), else float32 (a CPU without them emulates bfloat16 more slowly than float32 runs).</summary>
     public static string HostPrecision { get; } =
         File.Exists("/proc/cpuinfo") && File.ReadLines("/proc/cpuinfo").Any(l => l.StartsWith("flags", StringComparison.Ordinal)
-            && l.Split(' ').Any(f => f is "avx512_bf16" or "amx_bf16")) ? BFloat16 : "float32";
+            && l.Split(' ').Any(f => f is "avx512_bf16" or "amx_bf16")) ? BFloat16 : Float32;
 
     /// <summary>These options with 'auto' precision made concrete for this machine.</summary>
     public TrainOptions WithHostPrecision() => Precision == "auto" ? this with { Precision = HostPrecision } : this;
@@ -167,7 +168,7 @@ public sealed record TrainOptions
         Check(FinalLearningRate is >= 0 and <= 1, "--final-learning-rate must be in [0, 1]");
         Check(GradientClip >= 0, "--gradient-clip must not be negative");
         Check(LabelSmoothing is >= 0 and < 1, "--label-smoothing must be in [0, 1)");
-        Check(Precision is "auto" or "float32" or BFloat16, "--precision must be 'auto', 'float32' or 'bfloat16'");
+        Check(Precision is "auto" or Float32 or BFloat16, "--precision must be 'auto', 'float32' or 'bfloat16'");
         Check(Degradations == "default" || File.Exists(Degradations), $"--degradations: there is no file {Degradations}");
         Check(Erase is >= 0 and <= 1, "--erase must be in [0, 1]");
         Check(CurriculumStart is >= 0 and <= 1, "--curriculum-start must be in [0, 1]");

@@ -57,6 +57,7 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
     {
         var threads = options.ComputeThreads;
         var folders = ModelRuns;
+        var degradations = options.ResolveDegradations();
         foreach (var (code, folder) in options.Countries.Zip(folders))
         {
             var o = LaneOptions(code, folder, lanes.Count);
@@ -89,7 +90,7 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
             }
             lane.Run.SaveOptions(lane.Options);
             lane.Run.SaveNetwork(lane.Net.Spec);
-            lane.Run.SaveSpecs(options.ResolveDegradations().File, options.Appearance);
+            lane.Run.SaveSpecs(degradations.File, options.Appearance);
             if (!resume || !File.Exists(lane.Run.Metrics))
                 File.WriteAllText(lane.Run.Metrics, "step,samples,seconds,learning_rate,difficulty,train_loss,val_loss,val_char_accuracy,val_plate_accuracy,samples_per_second\n");
             (lane.ValidationInputs, lane.ValidationLabels) = PlateSampler.FixedSet(lane.Country, options.InputHeight, options.InputWidth,
@@ -100,7 +101,6 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
         var clock = Stopwatch.StartNew();
         var progress = Progress(state.Samples, state.Seconds);
         var published = progress;
-        var degradations = options.ResolveDegradations();
         foreach (var lane in lanes)
         {
             var hopeless = options.HopelessKeep < 1 ? HopelessPlates.ForRun(lane.Run, options.Ceilings, lane.Country, options.HopelessKeep) : null;

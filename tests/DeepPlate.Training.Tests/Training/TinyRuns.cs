@@ -14,6 +14,6 @@ internal static class TinyRuns
         CalibrationSamples = 16,
         ValidateEvery = 64,
         CheckpointEvery = 64,
-        Precision = "float32",
+        Precision = TrainOptions.Float32,
     };
 }
