@@ -45,6 +45,23 @@ public sealed class AttentionHead : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>
+    /// Whether <paramref name="theirs"/> is the learned column positions of a head whose network pools the plate to
+    /// another number of columns than <paramref name="mine"/> (same token size): a network given finer pools
+    /// (<c>--network</c> with <c>--init-from</c>) starts from the positions it had, stretched to its columns.
+    /// </summary>
+    public static bool IsColumnTable(string name, Tensor theirs, Tensor mine) =>
+        name == "head.columns" && theirs.dim() == 2 && mine.dim() == 2 && theirs.shape[1] == mine.shape[1];
+
+    /// <summary>Column positions [width, d] linearly resampled to <paramref name="width"/> columns over the same plate.</summary>
+    public static Tensor Resampled(Tensor columns, long width)
+    {
+        using var scope = NewDisposeScope();
+        var along = columns.t().unsqueeze(0);  // [1, d, columns]: interpolate runs along the last axis
+        var stretched = nn.functional.interpolate(along, size: [width], mode: InterpolationMode.Linear, align_corners: false);
+        return stretched.squeeze(0).t().contiguous().MoveToOuterDisposeScope();
+    }
+
     public override Tensor forward(Tensor features)
     {
         using var scope = NewDisposeScope();

@@ -237,6 +237,7 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
     /// <summary>
     /// Copies every parameter and buffer whose name and shape match from another run's checkpoint or an exported
     /// model (typically another country: the convolutions carry over, a head with another alphabet starts fresh).
+    /// The attention head's column positions are resampled when the network pools the plate to more or fewer columns.
     /// </summary>
     private static void InitFrom(PlateNet net, string source)
     {
@@ -246,11 +247,11 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
         var copied = 0;
         foreach (var (name, mine) in net.state_dict())
         {
-            if (theirs.TryGetValue(name, out var t) && t.shape.SequenceEqual(mine.shape))
-            {
-                mine.copy_(t);
-                copied++;
-            }
+            if (!theirs.TryGetValue(name, out var t)) continue;
+            if (t.shape.SequenceEqual(mine.shape)) mine.copy_(t);
+            else if (AttentionHead.IsColumnTable(name, t, mine)) mine.copy_(AttentionHead.Resampled(t, mine.shape[0]));
+            else continue;
+            copied++;
         }
         if (copied == 0) throw new ArgumentException($"--init-from: {source} shares no layer with this network");
     }

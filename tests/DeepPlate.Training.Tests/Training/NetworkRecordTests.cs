@@ -76,6 +76,49 @@ public sealed class NetworkRecordTests : IDisposable
     }
 
     [Fact]
+    public void A_network_with_finer_pools_keeps_the_convolutions_it_starts_from_and_stretches_its_column_positions()
+    {
+        var coarse = TinyRuns.Options(dir, "se", "coarse", samples: 32) with { Head = "attention", NetworkWidth = 16 };
+        new Trainer(coarse).Train();
+        var from = new RunFolder(coarse.Out!);
+        var spec = from.LoadNetwork()!;
+        // The third 2 x 2 pooling keeps the columns instead: 32 of them reach the head instead of 16.
+        var third = spec.Layers.Select((l, i) => (l, i)).Where(x => x.l is Pool).ElementAt(2).i;
+        var finer = spec with { Layers = [.. spec.Layers.Select((l, i) => i == third ? new Pool(2, 1) : l)] };
+        Assert.Equal((16, 32), (spec.FeatureShape().Width, finer.FeatureShape().Width));
+        var file = Path.Combine(dir, "finer.json");
+        File.WriteAllText(file, NetworkJson.Write(finer));
+
+        var options = TinyRuns.Options(dir, "se", "finer", samples: 32) with { Network = file, InitFrom = from.Path, LearningRate = 1e-9 };
+        new Trainer(options).Train();
+        using var before = ModelExport.LoadCheckpoint(from);
+        using var after = ModelExport.LoadCheckpoint(new RunFolder(options.Out!));
+        var theirs = before.state_dict();
+        var mine = after.state_dict();
+        using var conv = (mine["body.conv4.weight"] - theirs["body.conv4.weight"]).abs().max();
+        Assert.True(conv.item<float>() < 1e-5f, $"a convolution moved by {conv.item<float>()}");
+
+        // Linear resampling over the same plate: the outer columns keep theirs, every new one lies between its two
+        // old neighbours (the ends of the plate stay where they were; nothing starts from noise).
+        var old = theirs["head.columns"];
+        var stretched = mine["head.columns"];
+        Assert.Equal([32L, old.shape[1]], stretched.shape);
+        using var first = (stretched[0] - old[0]).abs().max();
+        using var last = (stretched[31] - old[15]).abs().max();
+        Assert.True(first.item<float>() < 1e-4f && last.item<float>() < 1e-4f, $"the outer columns moved by {first.item<float>()}, {last.item<float>()}");
+        for (var k = 0; k < 15; k++)
+        {
+            using var low = minimum(old[k], old[k + 1]) - 1e-4f;
+            using var high = maximum(old[k], old[k + 1]) + 1e-4f;
+            foreach (var j in (int[])[2 * k + 1, 2 * k + 2])
+            {
+                using var inside = (stretched[j] >= low).logical_and(stretched[j] <= high).all();
+                Assert.True(inside.item<bool>(), $"new column {j} lies outside old columns {k} and {k + 1}");
+            }
+        }
+    }
+
+    [Fact]
     public void A_model_without_a_record_is_read_as_the_standard_network_of_its_width()
     {
         var alphabet = ModelAlphabet.For(FormatRegistry.Default.Country("de"));
