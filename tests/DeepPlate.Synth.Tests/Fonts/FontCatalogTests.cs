@@ -1,3 +1,5 @@
+using SkiaSharp;
+
 namespace DeepPlate.Synth.Tests.Fonts;
 
 public sealed class FontCatalogTests
@@ -18,6 +20,38 @@ public sealed class FontCatalogTests
         Assert.InRange(h.Top, -0.002f, 0.002f);
         Assert.InRange(h.Bottom, 0.998f, 1.002f);
         Assert.True(font.Has('Ä') && font.Has('0'));
+    }
+
+    [Theory]
+    [InlineData("maker-narrow-light", "fr-plate")]
+    [InlineData("maker-grotesque-light", "maker-grotesque")]
+    [InlineData("maker-condensed-light", "maker-condensed")]
+    [InlineData("maker-humanist-light", "maker-humanist")]
+    public void A_light_makers_face_draws_thinner_strokes_than_its_bold_cut(string light, string bold)
+    {
+        using var catalog = new FontCatalog(useEnvironment: false);
+        // The stem of I, as a share of the cap height: the stroke weight, whatever the letter's width.
+        var (thin, heavy) = (StemWidth(catalog.Get(light)), StemWidth(catalog.Get(bold)));
+        Assert.True(thin < 0.8 * heavy, $"{light}'s stem is {thin:F3} of the cap height, {bold}'s {heavy:F3}");
+    }
+
+    // Glyphs are scaled to a cap height of 1; the ink of I at 200 px, counted along its middle row.
+    private static double StemWidth(PlateFont font)
+    {
+        const int size = 200;
+        using var bitmap = new SKBitmap(size, size, SKColorType.Gray8, SKAlphaType.Opaque);
+        using (var canvas = new SKCanvas(bitmap))
+        using (var path = font.Glyph('I'))
+        using (var paint = new SKPaint { Color = SKColors.White, IsAntialias = true })
+        {
+            canvas.Clear(SKColors.Black);
+            canvas.Translate(size / 4f, 0);
+            canvas.Scale(size, size);
+            canvas.DrawPath(path, paint);
+        }
+        var ink = 0.0;
+        for (var x = 0; x < size; x++) ink += bitmap.GetPixel(x, size / 2).Red / 255.0;
+        return ink / size;
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed class FontTableTests : IDisposable
     public void The_makers_faces_are_flagged_and_no_format_names_one()
     {
         var makers = FontCatalog.Builtin.Where(s => s.Maker).Select(s => s.Id).ToList();
-        Assert.Equal(["maker-grotesque", "maker-condensed", "maker-highway", "maker-humanist"], makers);
+        Assert.Equal(["maker-grotesque", "maker-condensed", "maker-highway", "maker-humanist",
+            "maker-narrow-light", "maker-grotesque-light", "maker-condensed-light", "maker-humanist-light"], makers);
         var named = FormatRegistry.Default.Countries
             .SelectMany(c => c.Templates.Concat(c.States.SelectMany(s => s.Templates)))
             .Select(t => t.Typeface.Font).ToHashSet();
