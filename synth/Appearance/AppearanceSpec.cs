@@ -66,6 +66,8 @@ public sealed record AppearanceSpec
     public double[] GlyphBoldness { get; init; } = [0, 0];
     public double Spread { get; init; }
     public double[] SpreadAmount { get; init; } = [0, 0];
+    public double GlyphWarp { get; init; }
+    public double[] GlyphWarpAmount { get; init; } = [0, 0];
 
     /// <summary>Nothing varies: the plain generator.</summary>
     public static readonly AppearanceSpec Plain = new();
@@ -123,7 +125,7 @@ public sealed record AppearanceSpec
     {
         foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("overexposed", Overexposed), ("vignette", Vignette), ("interlace", Interlace), ("recompress", Recompress), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkShort", SideMarkShort), ("sideMarkStacked", SideMarkStacked),
             ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("stickers", Stickers), ("frameText", FrameText), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
-            ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("makerFaces", MakerFaces), ("glyphBold", GlyphBold), ("spread", Spread) })
+            ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("makerFaces", MakerFaces), ("glyphBold", GlyphBold), ("spread", Spread), ("glyphWarp", GlyphWarp) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");
         }
@@ -142,7 +144,7 @@ public sealed record AppearanceSpec
             ("shadowDepth", ShadowDepth, 0, 1.0), ("glareStrength", GlareStrength, 0, 1.0), ("overexposureGain", OverexposureGain, 1, 10),
             ("vignetteStrength", VignetteStrength, 0, 0.9), ("interlaceShift", InterlaceShift, 0, 0.1), ("recompressQuality", RecompressQuality, 1, 100),
             ("embossOffset", EmbossOffset, 0, 0.1), ("stickerSize", StickerSize, 0.02, 0.3), ("glyphBoldness", GlyphBoldness, 0, 0.08), ("silhouetteSize", SilhouetteSize, 0, 2.0), ("letteringSize", LetteringSize, 0, 0.35),
-            ("letteringSlantDeg", LetteringSlantDeg, 0, 30.0), ("spreadAmount", SpreadAmount, 0, 1.0),
+            ("letteringSlantDeg", LetteringSlantDeg, 0, 30.0), ("spreadAmount", SpreadAmount, 0, 1.0), ("glyphWarpAmount", GlyphWarpAmount, 0, 0.15),
         })
         {
             if (range.Length != 2 || range[0] < min || range[1] < range[0] || range[1] > max)

@@ -175,6 +175,11 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
             var b = random.Fork(34);
             look = look with { GlyphWeight = Between(ref b, a.GlyphBoldness) };
         }
+        if (Chance(random, 54, a.GlyphWarp))
+        {
+            var w = random.Fork(55);
+            look = look with { GlyphWarp = Between(ref w, a.GlyphWarpAmount), GlyphWarpSeed = w.NextUInt64() };
+        }
         if (!Chance(random, 19, a.TypefaceSwap)) return look;
         var pick = random.Fork(20);
         // The shipped table, not the catalog's: a researcher's added typeface leaves every other country's stream as it

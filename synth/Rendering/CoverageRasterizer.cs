@@ -32,7 +32,8 @@ public sealed class CoverageRasterizer
     /// Blends <paramref name="colour"/> at <paramref name="alpha"/> (0..1) into <paramref name="target"/> wherever
     /// <paramref name="outline"/>, mapped by <paramref name="toDevice"/> (outline units to pixels), covers it.
     /// </summary>
-    public void Fill(Raster target, FlatOutline outline, Projective toDevice, SKColor colour, float alpha = 1)
+    /// <param name="warp">A distortion of the outline in its own units before the map (a glyph's), or none.</param>
+    public void Fill(Raster target, FlatOutline outline, Projective toDevice, SKColor colour, float alpha = 1, in GlyphWarp warp = default)
     {
         if (outline.IsEmpty || alpha <= 0) return;
         var b = outline.Bounds;
@@ -52,7 +53,7 @@ public sealed class CoverageRasterizer
         var maxY = float.MinValue;
         for (var i = 0; i < points.Length; i++)
         {
-            var p = toDevice.Apply(points[i]);
+            var p = toDevice.Apply(warp.IsNone ? points[i] : warp.Apply(points[i]));
             device[i] = p;
             minX = Math.Min(minX, p.X);
             maxX = Math.Max(maxX, p.X);

@@ -52,6 +52,11 @@ public sealed record PlateLook(bool Screws, double Wear, double Dirt, ulong Dirt
     /// character height (0: the typeface's own weight).</summary>
     public double GlyphWeight { get; init; }
 
+    /// <summary>How far a smooth random distortion moves each character's outline, as a share of the character
+    /// height (0: the typeface's own shapes; <see cref="Synth.GlyphWarp"/>), and the stream its characters draw from.</summary>
+    public double GlyphWarp { get; init; }
+    public ulong GlyphWarpSeed { get; init; }
+
     /// <summary>The letter I drawn with slab serifs (the typeface's <see cref="Typeface.SerifI"/> share).</summary>
     public bool SerifI { get; init; }
 

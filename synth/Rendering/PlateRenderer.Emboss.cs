@@ -24,13 +24,13 @@ public sealed partial class PlateRenderer
 
     /// <summary>A character (or a side-mark letter) placed by <paramref name="place"/>, raised when the plate is
     /// embossed and emboldened when the plate's weight says so.</summary>
-    private void FillRaised(FlatOutline glyph, Projective place, SKColor ink)
+    private void FillRaised(FlatOutline glyph, Projective place, SKColor ink, in GlyphWarp warp = default)
     {
         if (embossDx != 0 || embossDy != 0)
         {
-            Fill(glyph, Projective.Translate(embossDx, embossDy) * place, highlight);
-            Fill(glyph, Projective.Translate(-embossDx, -embossDy) * place, shade);
+            Fill(glyph, Projective.Translate(embossDx, embossDy) * place, highlight, warp);
+            Fill(glyph, Projective.Translate(-embossDx, -embossDy) * place, shade, warp);
         }
-        FillBold(glyph, place, ink);
+        FillBold(glyph, place, ink, warp);
     }
 }

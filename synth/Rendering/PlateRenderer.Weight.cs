@@ -15,15 +15,15 @@ public sealed partial class PlateRenderer
     /// <summary>The current plate's extra stroke weight on each side, in millimetres.</summary>
     private void SetWeight(PlateLook look, double charHeightMm) => boldMm = look.GlyphWeight * charHeightMm;
 
-    private void FillBold(FlatOutline glyph, Projective place, SKColor ink)
+    private void FillBold(FlatOutline glyph, Projective place, SKColor ink, in GlyphWarp warp = default)
     {
         if (boldMm > 0)
         {
-            Fill(glyph, Projective.Translate(boldMm, 0) * place, ink);
-            Fill(glyph, Projective.Translate(-boldMm, 0) * place, ink);
-            Fill(glyph, Projective.Translate(0, boldMm) * place, ink);
-            Fill(glyph, Projective.Translate(0, -boldMm) * place, ink);
+            Fill(glyph, Projective.Translate(boldMm, 0) * place, ink, warp);
+            Fill(glyph, Projective.Translate(-boldMm, 0) * place, ink, warp);
+            Fill(glyph, Projective.Translate(0, boldMm) * place, ink, warp);
+            Fill(glyph, Projective.Translate(0, -boldMm) * place, ink, warp);
         }
-        Fill(glyph, place, ink);
+        Fill(glyph, place, ink, warp);
     }
 }

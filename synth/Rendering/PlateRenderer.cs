@@ -70,7 +70,7 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
         if (look.Silhouette is { } picture) DrawSilhouette(picture, style, shape, layout);
         if (header is not null && look.Lettering is { } lettering) DrawLettering(header, lettering, style, layout, sheeting);
         else if (header is not null) DrawHeader(header, style, (float)headerMm, Lerp(print, paper, 0.25));
-        DrawCharacters(typeface.Font, layout, typeface, ink, look.SerifI);
+        DrawCharacters(typeface.Font, layout, typeface, ink, look);
         if (look.SideMark is { } mark) DrawSideMark(mark, layout, typeface, ink);
         if (header is not null && look.Footer is { } footer)
         {
@@ -88,8 +88,8 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
     }
 
     /// <summary>Fills <paramref name="outline"/> placed by <paramref name="place"/> (outline units to plate millimetres); the colour's alpha blends.</summary>
-    private void Fill(FlatOutline outline, Projective place, SKColor colour) =>
-        rasterizer.Fill(target, outline, toDevice * place, colour, colour.Alpha / 255f);
+    private void Fill(FlatOutline outline, Projective place, SKColor colour, in GlyphWarp warp = default) =>
+        rasterizer.Fill(target, outline, toDevice * place, colour, colour.Alpha / 255f, warp);
 
     private void FillRect(float x, float y, float w, float h, SKColor colour) => Fill(square, Projective.Place(x, y, w, h), colour);
 
@@ -114,21 +114,23 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
         return PlateLayout.Create(text, style, typeface, headerMm, left, right, look.Spread);
     }
 
-    private void DrawCharacters(string font, PlateLayout layout, Typeface typeface, SKColor ink, bool serifI)
+    private void DrawCharacters(string font, PlateLayout layout, Typeface typeface, SKColor ink, PlateLook look)
     {
         // Scale each glyph so the reference glyph's ink fills the documented character width.
         var letterScale = layout.CharHeightMm * typeface.WidthMm / typeface.HeightMm / InkWidth(font, 'H');
         var digitScale = layout.CharHeightMm * (typeface.DigitWidthMm ?? typeface.WidthMm) / typeface.HeightMm / InkWidth(font, '0');
-        foreach (var g in layout.Glyphs)
+        for (var i = 0; i < layout.Glyphs.Count; i++)
         {
+            var g = layout.Glyphs[i];
             var natural = char.IsAsciiDigit(g.Char) ? typeface.DigitWidthMm ?? typeface.WidthMm : typeface.WidthMm;
             var condensed = g.CellWidthMm / (natural * layout.CharHeightMm / typeface.HeightMm);
             var sx = (char.IsAsciiDigit(g.Char) ? digitScale : letterScale) * condensed;
             // Plate lettering is monospaced: a glyph wider than the reference one (a text font's M or W) is narrowed
             // to its cell instead of running into its neighbours.
-            var glyph = serifI && g.Char == 'I' ? SerifI(font) : Glyph(font, g.Char);
+            var glyph = look.SerifI && g.Char == 'I' ? SerifI(font) : Glyph(font, g.Char);
             sx = Math.Min(sx, g.CellWidthMm / InkWidth(glyph));
-            FillRaised(glyph, Projective.Place(g.CentreXMm, layout.TextTopMm, sx, layout.CharHeightMm), ink);
+            var warp = look.GlyphWarp > 0 ? new GlyphWarp(glyph.Bounds, (float)look.GlyphWarp, look.GlyphWarpSeed, i) : default;
+            FillRaised(glyph, Projective.Place(g.CentreXMm, layout.TextTopMm, sx, layout.CharHeightMm), ink, warp);
         }
     }
 

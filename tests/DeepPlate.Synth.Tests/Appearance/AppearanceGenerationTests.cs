@@ -256,23 +256,43 @@ public sealed class AppearanceGenerationTests
     [Fact]
     public void Bold_characters_cover_more_of_the_plate_and_keep_the_label_and_corners()
     {
+        foreach (var (plain, bold) in PlainAndChanged(AppearanceSpec.Plain with { GlyphBold = 1, GlyphBoldness = [0.03, 0.03] }))
+        {
+            // Strokes about 13 % of the height grow by 3 % on each side: roughly half as much ink again.
+            Assert.InRange(DarkShare(bold) / DarkShare(plain), 1.2, 2.2);
+        }
+    }
+
+    [Fact]
+    public void Warped_characters_move_their_strokes_and_keep_the_label_the_corners_and_about_their_ink()
+    {
+        foreach (var (plain, warped) in PlainAndChanged(AppearanceSpec.Plain with { GlyphWarp = 1, GlyphWarpAmount = [0.03, 0.03] }))
+        {
+            var moved = plain.Zip(warped).Count(p => Math.Abs(p.First - p.Second) > 0.25);
+            Assert.True(moved > plain.Count / 200, $"{moved} of {plain.Count} pixels changed");
+            // A warp moves ink about; it neither draws nor erases whole strokes.
+            Assert.InRange(DarkShare(warped) / DarkShare(plain), 0.85, 1.18);
+        }
+    }
+
+    /// <summary>Four clean German plates (black on white: more ink is a darker plate) drawn plain and with
+    /// <paramref name="changed"/>, which must keep their labels and corners; the plates' grey values.</summary>
+    private static IEnumerable<(List<double> Plain, List<double> Changed)> PlainAndChanged(AppearanceSpec changed)
+    {
         using var plain = Generator(AppearanceSpec.Plain);
-        using var bold = Generator(AppearanceSpec.Plain with { GlyphBold = 1, GlyphBoldness = [0.03, 0.03] });
+        using var other = Generator(changed);
         Degradations Fix(Degradations d) => Degradations.Clean(200);
         for (var i = 0; i < 4; i++)
         {
-            // German plates: black characters on white, so more ink is a darker plate.
             using var a = plain.Generate("de", null, 8, i, fix: Fix);
-            using var b = bold.Generate("de", null, 8, i, fix: Fix);
+            using var b = other.Generate("de", null, 8, i, fix: Fix);
             Assert.Equal(a.Text, b.Text);
             Assert.Equal(a.Corners, b.Corners);
-            var (x, y) = (PlateValues(a), PlateValues(b));
-            var darkA = x.Count(v => v < 0.5) / (double)x.Count;
-            var darkB = y.Count(v => v < 0.5) / (double)y.Count;
-            // Strokes about 13 % of the height grow by 3 % on each side: roughly half as much ink again.
-            Assert.InRange(darkB / darkA, 1.2, 2.2);
+            yield return (PlateValues(a), PlateValues(b));
         }
     }
+
+    private static double DarkShare(List<double> values) => values.Count(v => v < 0.5) / (double)values.Count;
 
     [Fact]
     public void The_I_gets_serifs_on_the_typefaces_share_of_plates_that_have_one()

@@ -109,7 +109,7 @@ public sealed class ReferenceImageTests
     {
         Shadow = 1, Glare = 1, Footer = 1, Pictorial = 1, TypefaceSwap = 1, EasyShare = 0, Inverted = 0, Occluder = 0, SideMark = 0,
         Emboss = 0, Silhouette = 0, Scenery = 0, Lettering = 0, LooseGap = 0, GlyphBold = 0, TemplateTemper = 1,
-        TightCrop = 0, Overexposed = 0, Vignette = 0, Interlace = 0, Recompress = 0, MakerFaces = 0, SideMarkShort = 0, Stickers = 0, FrameText = 0,
+        TightCrop = 0, Overexposed = 0, Vignette = 0, Interlace = 0, Recompress = 0, MakerFaces = 0, SideMarkShort = 0, Stickers = 0, FrameText = 0, GlyphWarp = 0,
     };
 
     private static byte[] Encode(SKBitmap bitmap)
