@@ -79,7 +79,7 @@ public sealed record Scenery(SKColor? Sky, double SkyDepth, int Ridge, SKColor R
 /// <summary>
 /// The pictures pictorial plates draw, made once per renderer from fixed seeds (a plate picks one by number, so a
 /// plate costs no outline building): silhouettes in the unit square [-1, 1]² (stars, jagged polygons, smooth blobs,
-/// a blob with a ring like a logo) and mountain ridges in [0, 1]² (peaks at the top, flat along y = 1).
+/// a blob with a ring like a logo, the wheelchair symbol, line drawings) and mountain ridges in [0, 1]² (peaks at the top, flat along y = 1).
 /// </summary>
 internal sealed class PictorialShapes : IDisposable
 {
@@ -95,7 +95,12 @@ internal sealed class PictorialShapes : IDisposable
         for (var i = 0; i < SilhouetteCount; i++)
         {
             var random = new DeterministicRandom(0x5117_0000UL + (ulong)i);
-            silhouettes[i] = MakeSilhouette(i % 4, ref random);
+            silhouettes[i] = (i % Kinds) switch
+            {
+                4 => MakeWheelchair(ref random),
+                5 => MakeLineArt(ref random),
+                var kind => MakeSilhouette(kind, ref random),
+            };
             silhouetteOutlines[i] = new FlatOutline(silhouettes[i]);
         }
         for (var i = 0; i < RidgeCount; i++)
@@ -105,6 +110,9 @@ internal sealed class PictorialShapes : IDisposable
             ridges[i] = new FlatOutline(ridge);
         }
     }
+
+    /// <summary>Stars, jagged polygons, blobs, logos, the wheelchair symbol, line drawings: every i-th of the list.</summary>
+    private const int Kinds = 6;
 
     public FlatOutline Silhouette(int i) => silhouetteOutlines[i];
 
@@ -144,6 +152,65 @@ internal sealed class PictorialShapes : IDisposable
             b.AddCircle(0, 0, 0.18f, SKPathDirection.Clockwise);
         }
         return b.Detach();
+    }
+
+    /// <summary>
+    /// The International Symbol of Access, which disability plates of nearly every US state print beside the serial
+    /// (the failure galleries: the Minnesota plate's symbol read as an L): a head, a body bent into the seat and the
+    /// leg, and the wheel's ring, in proportions varied a little per shape.
+    /// </summary>
+    private static SKPath MakeWheelchair(ref DeterministicRandom random)
+    {
+        var w = (float)random.Uniform(0.16, 0.24);
+        using var centre = new SKPathBuilder();
+        centre.MoveTo(-0.2f, -0.45f);
+        centre.LineTo(-0.15f, 0.2f);
+        centre.LineTo(0.35f, 0.2f);
+        centre.LineTo((float)random.Uniform(0.5, 0.6), 0.75f);
+        centre.MoveTo(-0.18f, -0.15f);
+        centre.LineTo(0.2f, -0.15f);
+        using var body = Stroked(centre, w, SKStrokeCap.Butt);
+        using var b = new SKPathBuilder();
+        b.AddPath(body);
+        b.AddCircle(-0.22f, -0.78f, 0.17f);
+        var r = (float)random.Uniform(0.42, 0.52);
+        b.AddCircle(-0.15f, 0.4f, r);
+        b.AddCircle(-0.15f, 0.4f, r - w * 0.75f, SKPathDirection.CounterClockwise);
+        using var drawn = b.Detach();
+        drawn.FillType = SKPathFillType.EvenOdd;
+        // One shape without overlaps: the ring cut by the body is filled again where they cross.
+        return drawn.Simplify() ?? new SKPath(drawn);
+    }
+
+    /// <summary>
+    /// A line drawing (a bird, a lighthouse, a state's outline as specialty plates draw them): two to four curved
+    /// strokes about as heavy as a character's. Seen beside serials in the failure galleries of US photos, read as a
+    /// character (a chickadee as a 9), where the filled silhouettes above look like no character at all.
+    /// </summary>
+    private static SKPath MakeLineArt(ref DeterministicRandom random)
+    {
+        using var centre = new SKPathBuilder();
+        var strokes = random.NextInclusive(2, 4);
+        for (var k = 0; k < strokes; k++)
+        {
+            SKPoint Any(ref DeterministicRandom r) => new((float)r.Uniform(-0.8, 0.8), (float)r.Uniform(-0.8, 0.8));
+            centre.MoveTo(Any(ref random));
+            centre.QuadTo(Any(ref random), Any(ref random));
+            if (random.NextDouble() < 0.5) centre.QuadTo(Any(ref random), Any(ref random));
+        }
+        using var drawn = Stroked(centre, (float)random.Uniform(0.14, 0.26), SKStrokeCap.Round);
+        return drawn.Simplify() ?? new SKPath(drawn);
+    }
+
+    private static SKPath Stroked(SKPathBuilder centre, float width, SKStrokeCap cap)
+    {
+        using var path = centre.Detach();
+        using var paint = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = width, StrokeCap = cap, StrokeJoin = SKStrokeJoin.Round };
+        using var outline = new SKPathBuilder();
+        paint.GetFillPath(path, outline, 4f);
+        var filled = outline.Detach();
+        filled.FillType = SKPathFillType.Winding;
+        return filled;
     }
 
     private static SKPoint Mid(SKPoint a, SKPoint b) => new((a.X + b.X) / 2, (a.Y + b.Y) / 2);
