@@ -170,16 +170,21 @@ internal sealed class PictorialShapes : IDisposable
         centre.MoveTo(-0.18f, -0.15f);
         centre.LineTo(0.2f, -0.15f);
         using var body = Stroked(centre, w, SKStrokeCap.Butt);
-        using var b = new SKPathBuilder();
-        b.AddPath(body);
-        b.AddCircle(-0.22f, -0.78f, 0.17f);
         var r = (float)random.Uniform(0.42, 0.52);
-        b.AddCircle(-0.15f, 0.4f, r);
-        b.AddCircle(-0.15f, 0.4f, r - w * 0.75f, SKPathDirection.CounterClockwise);
-        using var drawn = b.Detach();
-        drawn.FillType = SKPathFillType.EvenOdd;
-        // One shape without overlaps: the ring cut by the body is filled again where they cross.
-        return drawn.Simplify() ?? new SKPath(drawn);
+        using var outer = Circle(-0.15f, 0.4f, r);
+        using var inner = Circle(-0.15f, 0.4f, r - w * 0.75f);
+        using var head = Circle(-0.22f, -0.78f, 0.17f);
+        // Unions and a difference, so the body stays ink where it crosses the wheel's ring and its hole.
+        using var ring = outer.Op(inner, SKPathOp.Difference) ?? new SKPath();
+        using var figure = body.Op(head, SKPathOp.Union) ?? new SKPath(body);
+        return ring.Op(figure, SKPathOp.Union) ?? new SKPath(figure);
+    }
+
+    private static SKPath Circle(float x, float y, float r)
+    {
+        using var b = new SKPathBuilder();
+        b.AddCircle(x, y, r);
+        return b.Detach();
     }
 
     /// <summary>

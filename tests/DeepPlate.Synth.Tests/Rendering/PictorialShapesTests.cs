@@ -26,6 +26,7 @@ public sealed class PictorialShapesTests
         var (wx, wy) = (-0.15f, 0.4f);  // the wheel's centre: inside the ring, not ink
         Assert.False(wheelchair.Contains(wx, wy), "the wheel is a ring");
         Assert.True(wheelchair.Contains(-0.22f, -0.78f), "the head is ink");
+        Assert.True(wheelchair.Contains(-0.165f, 0f), "the back stays ink where it crosses the ring");
         // A line drawing is strokes about as heavy as a character's (at most 0.26 of the unit square): hardly any
         // ink point has ink all round it 0.2 away, where many of a filled polygon's or blob's do.
         for (var i = 0; i < PictorialShapes.SilhouetteCount; i++)
