@@ -53,7 +53,7 @@ public sealed class CoverageRasterizer
         var maxY = float.MinValue;
         for (var i = 0; i < points.Length; i++)
         {
-            var p = toDevice.Apply(warp.IsNone ? points[i] : warp.Apply(points[i]));
+            var p = toDevice.Apply(warp.Apply(points[i]));
             device[i] = p;
             minX = Math.Min(minX, p.X);
             maxX = Math.Max(maxX, p.X);

@@ -1,6 +1,6 @@
 using System.Numerics;
-using DeepPlate.Formats;
 using System.Runtime.CompilerServices;
+using DeepPlate.Formats;
 using SkiaSharp;
 
 namespace DeepPlate.Synth;

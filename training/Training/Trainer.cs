@@ -249,7 +249,11 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
         {
             if (!theirs.TryGetValue(name, out var t)) continue;
             if (t.shape.SequenceEqual(mine.shape)) mine.copy_(t);
-            else if (AttentionHead.IsColumnTable(name, t, mine)) mine.copy_(AttentionHead.Resampled(t, mine.shape[0]));
+            else if (AttentionHead.IsColumnTable(name, t, mine))
+            {
+                using var stretched = AttentionHead.Resampled(t, mine.shape[0]);
+                mine.copy_(stretched);
+            }
             else continue;
             copied++;
         }
