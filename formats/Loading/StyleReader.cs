@@ -56,8 +56,10 @@ internal static class StyleReader
             Source: f.OptionalString("source"))
         {
             SerifI = f.OptionalNumber("serifI") ?? 0,
+            Spread = f.OptionalNumber("spread") ?? 0,
         };
         if (typeface.SerifI is < 0 or > 1) throw f.Error("serifI", $"a share from 0 to 1, not {typeface.SerifI}");
+        if (typeface.Spread is < 0 or > 1) throw f.Error("spread", $"a share of the room from 0 to 1, not {typeface.Spread}");
         f.NoOtherKeys();
         return typeface;
     }

@@ -42,7 +42,8 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
     /// <see cref="Silhouette"/>).</param>
     /// <param name="rightAsideMm">Room kept free on their right.</param>
     /// <param name="spread">The share of the room left beside a text that fits which goes into the gaps between its
-    /// characters instead (0: centred as set; 1: from margin to margin), as makers spread short serials.</param>
+    /// characters instead (0: centred as set; 1: from margin to margin), as makers spread short serials; after the
+    /// typeface's own <see cref="Typeface.Spread"/>, which every plate of its template has.</param>
     public static PlateLayout Create(PlateText text, PlateStyle plate, Typeface typeface, double headerMm = 0, double leftAsideMm = 0, double rightAsideMm = 0,
         double spread = 0)
     {
@@ -84,8 +85,16 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
         var available = plate.WidthMm - left - right - 2 * margin;
         var total = items.Sum(i => i.Width) - gap;
         var condense = Math.Min(1.0, available / total);
-        var extra = items.Count > 1 ? spread * (available - total * condense) / (items.Count - 1) : 0;
-        var x = left + margin + (available - total * condense - extra * (items.Count - 1)) / 2;
+        var room = available - total * condense;
+        // A template set across its plate (Typeface.Spread) widens the gaps between its groups, which keep their pitch
+        // (France's W garage plates: the W where an SIV plate's letter pair stands); the look's spread then shares
+        // what room is left among all the characters.
+        var groups = items.Count(i => i.Gap is not null);
+        var widen = groups > 0 ? typeface.Spread * room / groups : 0;
+        if (groups == 0) spread = Math.Max(spread, typeface.Spread);
+        room -= widen * groups;
+        var extra = items.Count > 1 ? spread * room / (items.Count - 1) : 0;
+        var x = left + margin + (room - extra * (items.Count - 1)) / 2;
         var top = headerMm + (plate.HeightMm - headerMm - height) / 2;
 
         var glyphs = new List<PlacedGlyph>();
@@ -100,7 +109,9 @@ public sealed record PlateLayout(IReadOnlyList<PlacedGlyph> Glyphs, IReadOnlyLis
             }
             else
             {
-                gaps.Add(new PlacedGap(kind!.Value, x - gap * condense / 2, w));
+                // A widened gap keeps its separator's size, in its middle.
+                gaps.Add(new PlacedGap(kind!.Value, x + widen / 2 - gap * condense / 2, w));
+                x += widen;
             }
             x += w + extra;
         }

@@ -59,6 +59,7 @@ public sealed class LoaderErrorTests : IDisposable
     [InlineData("\"background\": \"#FFFFFF\"", "\"background\": \"white\"", "plate.background", "colour")]
     [InlineData("\"heightMm\": 75", "\"heigthMm\": 75", "typeface.heightMm", "is required")]
     [InlineData("\"heightMm\": 75", "\"heightMm\": 75, \"serifI\": 1.5", "typeface.serifI", "a share from 0 to 1")]
+    [InlineData("\"heightMm\": 75", "\"heightMm\": 75, \"spread\": -0.5", "typeface.spread", "a share of the room from 0 to 1")]
     [InlineData("\"source\": \"test\"", "\"source\": \"test\", \"wieght\": 2", "templates[0].wieght", "unknown key")]
     [InlineData("\"regex\": \" 000$\"", "\"regex\": \"(\"", "templates[0].notIssued[0].regex", "")]
     [InlineData("\"prior\": 0.05", "\"prior\": 0", "templates[0].notIssued[0].prior", "more than 0")]

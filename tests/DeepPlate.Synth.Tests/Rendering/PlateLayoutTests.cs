@@ -56,6 +56,28 @@ public sealed class PlateLayoutTests
         Assert.Equal(PlateLayout.Create(text, plate, typeface), PlateLayout.Create(text, plate, typeface, spread: 1), new LayoutComparer());
     }
 
+    [Fact]
+    public void A_template_whose_typeface_spreads_is_set_across_its_plate_whatever_the_look()
+    {
+        // France's W garage plates (formats/data/fr.jsonc): six characters on the plate of the nine of an SIV plate.
+        var text = Enumerable.Range(0, 5000).Select(i => FormatRegistry.Default.SampleAt("fr", 3, i)).First(t => t.Template.Id == "w-garage");
+        var (plate, typeface) = (text.Template.Plate, text.Template.Typeface);
+        Assert.Equal(1, typeface.Spread);
+        var set = PlateLayout.Create(text, plate, typeface);
+        Assert.Equal(set, PlateLayout.Create(text, plate, typeface, spread: 0.3), new LayoutComparer());
+        var (left, right) = Ink(set);
+        Assert.Equal((plate.Band?.WidthMm ?? 0) + PlateLayout.Margin(plate), left, 6);
+        var centred = PlateLayout.Create(text, plate, typeface with { Spread = 0 });
+        var (cl, cr) = Ink(centred);
+        Assert.True(right - left > 1.3 * (cr - cl), $"{right - left} against {cr - cl}");
+        // The room goes into the gaps between the groups: the number's digits keep their pitch.
+        double Pitch(PlateLayout l) => l.Glyphs[3].CentreXMm - l.Glyphs[2].CentreXMm;
+        Assert.Equal(Pitch(centred), Pitch(set), 6);
+        // The hyphens keep their size, in the middle of their wider gaps.
+        Assert.Equal(centred.Gaps.Select(g => g.WidthMm), set.Gaps.Select(g => g.WidthMm));
+        Assert.True(set.Gaps[0].LeftMm > set.Glyphs[0].CentreXMm + set.Glyphs[0].CellWidthMm / 2 + 5, "the first hyphen stays away from the W");
+    }
+
     /// <summary>Layouts equal to a micrometre (records holding lists compare the lists by reference).</summary>
     private sealed class LayoutComparer : IEqualityComparer<PlateLayout>
     {
