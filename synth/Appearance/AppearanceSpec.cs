@@ -33,6 +33,8 @@ public sealed record AppearanceSpec
     public double[] InterlaceShift { get; init; } = [0, 0];
     public double Recompress { get; init; }
     public double[] RecompressQuality { get; init; } = [90, 90];
+    public double Squash { get; init; }
+    public double[] SquashFactor { get; init; } = [1, 1];
     public double EasyShare { get; init; }
     public double TemplateTemper { get; init; } = 1;
     public double Footer { get; init; }
@@ -123,7 +125,7 @@ public sealed record AppearanceSpec
 
     private void Check(string file)
     {
-        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("overexposed", Overexposed), ("vignette", Vignette), ("interlace", Interlace), ("recompress", Recompress), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkShort", SideMarkShort), ("sideMarkStacked", SideMarkStacked),
+        foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("overexposed", Overexposed), ("vignette", Vignette), ("interlace", Interlace), ("recompress", Recompress), ("squash", Squash), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkShort", SideMarkShort), ("sideMarkStacked", SideMarkStacked),
             ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("stickers", Stickers), ("frameText", FrameText), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
             ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("makerFaces", MakerFaces), ("glyphBold", GlyphBold), ("spread", Spread), ("glyphWarp", GlyphWarp) })
         {
@@ -143,6 +145,7 @@ public sealed record AppearanceSpec
             ("boxMarginX", BoxMarginX, 0, 2.0), ("boxMarginY", BoxMarginY, 0, 2.0), ("boxRollDeg", BoxRollDeg, -45, 45), ("tightMargin", TightMargin, -0.2, 1),
             ("shadowDepth", ShadowDepth, 0, 1.0), ("glareStrength", GlareStrength, 0, 1.0), ("overexposureGain", OverexposureGain, 1, 10),
             ("vignetteStrength", VignetteStrength, 0, 0.9), ("interlaceShift", InterlaceShift, 0, 0.1), ("recompressQuality", RecompressQuality, 1, 100),
+            ("squashFactor", SquashFactor, 0.25, 4),
             ("embossOffset", EmbossOffset, 0, 0.1), ("stickerSize", StickerSize, 0.02, 0.3), ("glyphBoldness", GlyphBoldness, 0, 0.08), ("silhouetteSize", SilhouetteSize, 0, 2.0), ("letteringSize", LetteringSize, 0, 0.35),
             ("letteringSlantDeg", LetteringSlantDeg, 0, 30.0), ("spreadAmount", SpreadAmount, 0, 1.0), ("glyphWarpAmount", GlyphWarpAmount, 0, 0.15),
         })

@@ -70,7 +70,8 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         if (fix is not null) d = fix(d);
 
         var projection = PlateProjection.Create(style.WidthMm, style.HeightMm, d,
-            sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9));
+            sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9), sceneRandom.Uniform(0.15, 0.9),
+            PixelAspect(appearanceRandom));
         raster.LumaWeights = LumaWeights(appearanceRandom.Fork(3));
         var scene = Render(projection, drawn, style, look, header, ref sceneRandom, out var layout);
         Light(scene, projection, appearanceRandom);
@@ -87,6 +88,15 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         if (boxed) clicked = Box(projection, appearanceRandom.Fork(7));
         else if (Chance(appearanceRandom, 35, a.TightCrop)) clicked = Tight(projection, layout, clicked, appearanceRandom.Fork(36));
         return new SyntheticPlate(text, variant, d, scene, projection.Corners, clicked) { Drawn = drawn.Text, IssuedOverDrawn = issuedOverDrawn };
+    }
+
+    /// <summary>The frame's rows stretched against its columns (appearance "squash"), log-uniformly, or 1.</summary>
+    private double PixelAspect(in DeterministicRandom random)
+    {
+        if (!Chance(random, 56, appearance.Squash)) return 1;
+        var r = random.Fork(57);
+        var f = appearance.SquashFactor;
+        return Math.Exp(r.Uniform(Math.Log(f[0]), Math.Log(f[1])));
     }
 
     /// <summary>A draw of probability <paramref name="share"/> from fork <paramref name="salt"/>; nothing drawn at 0.</summary>

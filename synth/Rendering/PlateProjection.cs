@@ -13,7 +13,10 @@ public sealed record PlateProjection(Projective Matrix, Vector2[] Corners, int S
     /// <summary>Camera distance in plate widths: sets how strong the keystone of a turned plate is.</summary>
     public const double CameraDistance = 3.0;
 
-    public static PlateProjection Create(double plateWidthMm, double plateHeightMm, Degradations d, double marginLeft, double marginTop, double marginRight, double marginBottom)
+    /// <param name="pixelAspect">The height of a scene pixel against its width, inverted: the frame's rows stretched by
+    /// this factor after the camera (a frame resized to another aspect), the plate's width in pixels kept.</param>
+    public static PlateProjection Create(double plateWidthMm, double plateHeightMm, Degradations d, double marginLeft, double marginTop, double marginRight, double marginBottom,
+        double pixelAspect = 1)
     {
         var yaw = d.YawDeg * Math.PI / 180;
         var pitch = d.PitchDeg * Math.PI / 180;
@@ -45,19 +48,22 @@ public sealed record PlateProjection(Projective Matrix, Vector2[] Corners, int S
         }
 
         var scale = d.WidthPx / (maxX - minX);
-        var heightPx = (maxY - minY) * scale;
-        var left = marginLeft * heightPx;
+        var scaleY = scale * pixelAspect;
+        var heightPx = (maxY - minY) * scaleY;
+        // Margins in plate heights as the camera framed them: the side ones in columns, which the squash keeps.
+        var framedHeightPx = (maxY - minY) * scale;
+        var left = marginLeft * framedHeightPx;
         var top = marginTop * heightPx;
-        var sceneW = Math.Max(1, (int)Math.Ceiling(left + d.WidthPx + marginRight * heightPx));
+        var sceneW = Math.Max(1, (int)Math.Ceiling(left + d.WidthPx + marginRight * framedHeightPx));
         var sceneH = Math.Max(1, (int)Math.Ceiling(top + heightPx + marginBottom * heightPx));
 
-        // Scene = A * m with A = scale, then translate the bounding box to (left, top).
+        // Scene = A * m with A = (scale, scaleY), then translate the bounding box to (left, top).
         var tx = left - minX * scale;
-        var ty = top - minY * scale;
+        var ty = top - minY * scaleY;
         double[] h =
         [
             scale * m[0] + tx * m[6], scale * m[1] + tx * m[7], scale * m[2] + tx * m[8],
-            scale * m[3] + ty * m[6], scale * m[4] + ty * m[7], scale * m[5] + ty * m[8],
+            scaleY * m[3] + ty * m[6], scaleY * m[4] + ty * m[7], scaleY * m[5] + ty * m[8],
             m[6], m[7], m[8],
         ];
         var matrix = new Projective(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8]);
