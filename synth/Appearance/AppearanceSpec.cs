@@ -43,6 +43,7 @@ public sealed record AppearanceSpec
     public double SideMarkStacked { get; init; }
     public double SideMarkThree { get; init; }
     public double SideMarkDigit { get; init; }
+    public double EmblemText { get; init; }
     public double Stickers { get; init; }
     public double FrameText { get; init; }
     public double[] StickerSize { get; init; } = [0.1, 0.1];
@@ -126,7 +127,7 @@ public sealed record AppearanceSpec
     private void Check(string file)
     {
         foreach (var (key, share) in new[] { ("boxFraming", BoxFraming), ("tightCrop", TightCrop), ("inverted", Inverted), ("shadow", Shadow), ("glare", Glare), ("overexposed", Overexposed), ("vignette", Vignette), ("interlace", Interlace), ("recompress", Recompress), ("squash", Squash), ("easyShare", EasyShare), ("footer", Footer), ("sideMark", SideMark), ("sideMarkShort", SideMarkShort), ("sideMarkStacked", SideMarkStacked),
-            ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("stickers", Stickers), ("frameText", FrameText), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
+            ("sideMarkThree", SideMarkThree), ("sideMarkDigit", SideMarkDigit), ("emblemText", EmblemText), ("stickers", Stickers), ("frameText", FrameText), ("emboss", Emboss), ("silhouette", Silhouette), ("scenery", Scenery),
             ("lettering", Lettering), ("letteringBand", LetteringBand), ("looseGap", LooseGap), ("looseGapHyphen", LooseGapHyphen), ("pictorial", Pictorial), ("occluder", Occluder), ("typefaceSwap", TypefaceSwap), ("makerFaces", MakerFaces), ("glyphBold", GlyphBold), ("spread", Spread), ("glyphWarp", GlyphWarp) })
         {
             if (share is < 0 or > 1) throw new FormatFileException(file, key, $"a share runs from 0 to 1, not {share}");

@@ -135,7 +135,7 @@ public sealed class PlateGenerator(FormatRegistry formats, FontCatalog fonts, De
         if (hasHeader && Chance(random, 21, length <= SideMarkShortLength ? a.SideMarkShort : a.SideMark))
         {
             var r = random.Fork(22);
-            look = look with { SideMark = SideMark.From(r.NextUInt64(), a.SideMarkStacked, a.SideMarkThree, a.SideMarkDigit) };
+            look = look with { SideMark = SideMark.From(r.NextUInt64(), a.SideMarkStacked, a.SideMarkThree, a.SideMarkDigit, a.EmblemText) };
         }
         if (Chance(random, 49, a.FrameText))
         {

@@ -18,6 +18,7 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
     private readonly Dictionary<(string Font, char Char), FlatOutline> glyphs = [];
     private readonly Dictionary<(string Font, char Char), float> inkWidths = [];
     private readonly Dictionary<(string Font, char Char), FlatOutline> boldGlyphs = [];
+    private string[]? fontIds;
     private readonly Dictionary<string, FlatOutline> texts = [];
     private readonly Dictionary<PlateStyle, PlateOutlines> outlines = new(ReferenceEqualityComparer.Instance);
     private readonly FlatOutline square = Shape(b => b.AddRect(new SKRect(0, 0, 1, 1), SKPathDirection.Clockwise));
@@ -327,6 +328,40 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
         var size = (float)random.Uniform(0.3, 0.6) * r;
         if (random.NextDouble() < 0.5) FillCircle(cx + ix, mid + iy, size, inner);
         else FillRect(cx + ix - size, mid + iy - size * 0.7f, 2 * size, 1.4f * size, inner);
+        if (mark.EmblemText is { } text) DrawEmblemText(text, cx, mid, r, random);
+    }
+
+    /// <summary>
+    /// Characters across an emblem's middle, in another face than the serial's (a catalog font drawn from the mark's
+    /// seed), black or white, italic now and then: what a reader must learn is not part of the serial however much it
+    /// looks like characters.
+    /// </summary>
+    private void DrawEmblemText(string text, float cx, float mid, float r, DeterministicRandom random)
+    {
+        fontIds ??= [.. fonts.Ids];
+        var font = fontIds[random.Next(fontIds.Length)];
+        var height = r * (float)random.Uniform(0.6, 1.1);
+        var ink = random.NextDouble() < 0.5 ? SKColors.White : SKColors.Black;
+        var k = random.NextDouble() < 0.3 ? 0.25f : 0f;
+        var glyphs = text.Select(c => fonts.Get(font).Has(c) ? BoldGlyph(font, c) : null).ToArray();
+        // Each glyph scaled to the height, the line squeezed to the emblem's width (a tenth of a glyph between them).
+        var widths = glyphs.Select(g => g is null ? 0f : g.Bounds.Width / Math.Max(g.Bounds.Height, 1e-3f) * height).ToArray();
+        var total = widths.Sum() * 1.1f;
+        var squeeze = Math.Min(1f, 1.8f * r / Math.Max(total, 1e-3f));
+        var x = cx - total * squeeze / 2;
+        for (var i = 0; i < glyphs.Length; i++)
+        {
+            if (glyphs[i] is { } g)
+            {
+                var (sx, sy) = (height / Math.Max(g.Bounds.Height, 1e-3f) * squeeze, height / Math.Max(g.Bounds.Height, 1e-3f));
+                // x' = sx (x - left) - k sy (y - bottom) + the glyph's left edge: italic letters lean right about their foot.
+                var left = x + widths[i] * squeeze * 0.05f;
+                var top = mid - height / 2;
+                var place = new Projective(sx, -k * sy, left - sx * g.Bounds.Left + k * sy * g.Bounds.Bottom, 0, sy, top - sy * g.Bounds.Top, 0, 0, 1);
+                Fill(g, place, ink);
+            }
+            x += widths[i] * 1.1f * squeeze;
+        }
     }
 
     /// <summary>A glyph of the plate's typeface thickened by a stroke of 12 % of its cap height: set at under half

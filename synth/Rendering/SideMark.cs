@@ -8,13 +8,14 @@ namespace DeepPlate.Synth;
 /// together as tall as the serial), on the left or the right. Its width is known before the characters are laid out,
 /// so they can make room.
 /// </summary>
-public sealed record SideMark(bool Left, bool Stacked, string Letters, ulong ShapeSeed)
+/// <param name="EmblemText">Characters printed on the emblem (a team's number, a university's initials), or none.</param>
+public sealed record SideMark(bool Left, bool Stacked, string Letters, ulong ShapeSeed, string? EmblemText = null)
 {
     /// <summary>Between the mark and the serial, and between stacked letters, as a share of the character height:
     /// real marks sit tight against the serial.</summary>
     private const double Gap = 0.05;
 
-    public static SideMark From(ulong seed, double stackedShare = 0.5, double threeShare = 0, double digitShare = 0)
+    public static SideMark From(ulong seed, double stackedShare = 0.5, double threeShare = 0, double digitShare = 0, double emblemTextShare = 0)
     {
         var random = new DeterministicRandom(seed);
         var left = random.NextDouble() < 0.7;
@@ -22,7 +23,18 @@ public sealed record SideMark(bool Left, bool Stacked, string Letters, ulong Sha
         Span<char> letters = [(char)('A' + random.Next(26)), (char)('A' + random.Next(26)), (char)('A' + random.Next(26))];
         var count = random.NextDouble() < threeShare ? 3 : 2;
         if (random.NextDouble() < digitShare) letters[random.Next(count)] = (char)('1' + random.Next(9));
-        return new SideMark(left, stacked, new string(letters[..count]), random.NextUInt64());
+        var shapeSeed = random.NextUInt64();
+        // Drawn after everything else, so that marks without text keep the stream they had before.
+        string? text = null;
+        if (!stacked && random.NextDouble() < emblemTextShare)
+        {
+            // A team's number ("56") or initials ("USA", "UNC"): one to three characters, all digits or all letters.
+            var digits = random.NextDouble() < 0.5;
+            Span<char> chars = stackalloc char[1 + random.Next(3)];
+            for (var i = 0; i < chars.Length; i++) chars[i] = digits ? (char)('0' + random.Next(10)) : (char)('A' + random.Next(26));
+            text = new string(chars);
+        }
+        return new SideMark(left, stacked, new string(letters[..count]), shapeSeed, text);
     }
 
     /// <summary>Each stacked letter's height as a share of the characters': two fill the serial's height with a gap.</summary>

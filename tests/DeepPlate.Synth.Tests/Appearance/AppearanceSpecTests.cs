@@ -33,6 +33,7 @@ public sealed class AppearanceSpecTests
     [InlineData("\"interlaceShift\": [0.003, 0.015],", "\"interlaceShift\": [0.003, 0.3],", "interlaceShift: expected [low, high]")]
     [InlineData("\"squashFactor\": [0.5, 1.8],", "\"squashFactor\": [0, 1.8],", "squashFactor: expected [low, high]")]
     [InlineData("\"squash\": 0.15,", "\"squash\": 1.5,", "squash: a share runs from 0 to 1")]
+    [InlineData("\"emblemText\": 0.5,", "\"emblemText\": 2,", "emblemText: a share runs from 0 to 1")]
     [InlineData("\"vignette\": 0.15,", "\"vignette\": -1,", "vignette: a share runs from 0 to 1")]
     [InlineData("\"overexposureGain\": [1.5, 4],", "\"overexposureGain\": [0.5, 4],", "overexposureGain: expected [low, high]")]
     [InlineData("\"looseGap\": 0.3,", "\"looseGap\": -0.1,", "looseGap: a share runs from 0 to 1")]

@@ -61,6 +61,43 @@ public sealed class PictorialPlateTests
     }
 
     [Fact]
+    public void Emblems_carry_characters_of_their_own_for_their_share_and_the_rest_of_the_mark_stays_as_drawn_before()
+    {
+        var without = Enumerable.Range(1, 400).Select(i => SideMark.From((ulong)i, 0.3, 0.2, 0.15)).ToList();
+        var with = Enumerable.Range(1, 400).Select(i => SideMark.From((ulong)i, 0.3, 0.2, 0.15, emblemTextShare: 0.5)).ToList();
+        Assert.All(without, m => Assert.Null(m.EmblemText));
+        Assert.Equal(without, with.Select(m => m with { EmblemText = null }));
+        Assert.All(with.Where(m => m.Stacked), m => Assert.Null(m.EmblemText));
+        var texts = with.Where(m => m.EmblemText is not null).Select(m => m.EmblemText!).ToList();
+        var emblems = with.Count(m => !m.Stacked);
+        Assert.InRange(texts.Count, emblems * 0.35, emblems * 0.65);
+        Assert.All(texts, t => Assert.True(t.Length is >= 1 and <= 3 && (t.All(char.IsAsciiDigit) || t.All(char.IsAsciiLetterUpper)), t));
+        Assert.Contains(texts, t => t.All(char.IsAsciiDigit));
+        Assert.Contains(texts, t => t.All(char.IsAsciiLetterUpper));
+    }
+
+    [Fact]
+    public void An_emblem_with_characters_draws_them_and_keeps_the_label()
+    {
+        var spec = AppearanceSpec.Plain with { SideMark = 1, SideMarkShort = 1, SideMarkStacked = 0 };
+        using var bare = Generator(spec);
+        using var lettered = Generator(spec with { EmblemText = 1 });
+        Degradations Fix(Degradations d) => Degradations.Clean(150);
+        var differ = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            using var a = bare.Generate("us", null, 8, i, fix: Fix);
+            using var b = lettered.Generate("us", null, 8, i, fix: Fix);
+            Assert.Equal(a.Text, b.Text);
+            Assert.Equal(a.Corners, b.Corners);
+            if (!Bytes(a).SequenceEqual(Bytes(b))) differ++;
+        }
+        // Every US plate has a header, so each has an emblem, and each emblem its characters (one may lack them in
+        // the face drawn for it).
+        Assert.InRange(differ, 5, 6);
+    }
+
+    [Fact]
     public void The_label_and_corners_never_change_only_the_picture()
     {
         using var plain = Generator(AppearanceSpec.Plain);
