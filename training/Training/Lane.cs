@@ -18,6 +18,9 @@ internal sealed class Lane(TrainOptions options, RunFolder run, PlateNet net) : 
 
     /// <summary>The bfloat16 copy that computes the steps (<c>--precision bfloat16</c>), or null.</summary>
     public BFloat16Shadow? Shadow { get; set; }
+
+    /// <summary>The moving average of the weights (<c>--average</c>), or null.</summary>
+    public WeightAverage? Average { get; set; }
     public BatchSource Source { get; set; } = null!;
     public float[] ValidationInputs { get; set; } = [];
     public long[] ValidationLabels { get; set; } = [];
@@ -49,6 +52,7 @@ internal sealed class Lane(TrainOptions options, RunFolder run, PlateNet net) : 
         Source?.Dispose();
         Optimizer?.Dispose();
         Shadow?.Dispose();
+        Average?.Dispose();
         net.Dispose();
     }
 }

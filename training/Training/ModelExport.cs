@@ -12,12 +12,13 @@ namespace DeepPlate.Training;
 /// </summary>
 public static class ModelExport
 {
-    /// <summary>The network of a run folder's checkpoint, built from the run's record of it.</summary>
+    /// <summary>The network of a run folder's checkpoint, built from the run's record of it: the moving average of its
+    /// weights where the run kept one (<c>--average</c>), else the last step's.</summary>
     public static PlateNet LoadCheckpoint(RunFolder run)
     {
         TorchSetup.Ensure();
         var net = new PlateNet(RunNetwork.Recorded(run));
-        net.load(run.Weights);
+        net.load(File.Exists(run.Average) ? run.Average : run.Weights);
         return net;
     }
 

@@ -15,6 +15,9 @@ public sealed record RunFolder(string Path)
     public string Metrics => System.IO.Path.Combine(Path, "metrics.csv");
     public string Weights => System.IO.Path.Combine(Path, "checkpoint.weights");
     public string Optimizer => System.IO.Path.Combine(Path, "checkpoint.optimizer");
+
+    /// <summary>The moving average of the weights (<c>--average</c>) at the checkpoint: what the run exports when it is there.</summary>
+    public string Average => System.IO.Path.Combine(Path, "checkpoint.average");
     public string State => System.IO.Path.Combine(Path, "checkpoint.json");
     public string Model => System.IO.Path.Combine(Path, "model.onnx");
     public string Network => System.IO.Path.Combine(Path, "network.json");

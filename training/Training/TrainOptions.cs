@@ -73,6 +73,9 @@ public sealed record TrainOptions
     [Description("The share of training plates with one rectangle of the input replaced by noise, CutOut-style (Training/RandomErasing.cs; 0: none).")]
     public double Erase { get; init; }
 
+    [Description("Keeps an exponential moving average of the weights with this decay (0: none; e.g. 0.999, about the last 1,000 steps), which validation scores and the run saves and exports instead of the last step's weights (Training/WeightAverage.cs).")]
+    public double Average { get; init; }
+
     [Description("Degradation difficulty at the start of the curriculum (0: the spec's easy values, 1: full ranges).")]
     public double CurriculumStart { get; init; } = 0.1;
 
@@ -171,6 +174,7 @@ public sealed record TrainOptions
         Check(Precision is "auto" or Float32 or BFloat16, "--precision must be 'auto', 'float32' or 'bfloat16'");
         Check(Degradations == "default" || File.Exists(Degradations), $"--degradations: there is no file {Degradations}");
         Check(Erase is >= 0 and <= 1, "--erase must be in [0, 1]");
+        Check(Average is >= 0 and < 1, "--average must be in [0, 1)");
         Check(CurriculumStart is >= 0 and <= 1, "--curriculum-start must be in [0, 1]");
         Check(CurriculumEnd is > 0 and <= 1, "--curriculum-end must be in (0, 1]");
         Check(InputHeight % 16 == 0 && InputHeight >= 16, "--input-height must be a multiple of 16");

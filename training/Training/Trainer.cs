@@ -84,6 +84,14 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
                 if (!lane.Run.HasCheckpoint) throw new FileNotFoundException($"{lane.Run.Path} has no checkpoint to resume from", lane.Run.Weights);
                 lane.Net.load(lane.Run.Weights);
                 lane.Optimizer.load_state_dict(lane.Run.Optimizer);
+                if (options.Average > 0 && File.Exists(lane.Run.Average))
+                {
+                    // Loaded through the network: swapped in, overwritten, swapped back out.
+                    lane.Average = new WeightAverage(lane.Net, options.Average);
+                    lane.Average.Swap();
+                    lane.Net.load(lane.Run.Average);
+                    lane.Average.Swap();
+                }
                 var own = lane.Run.LoadState();
                 (lane.Step, lane.Samples) = (own.Step, own.Samples);
                 if (lanes.Count == 1) state = own;
@@ -111,6 +119,7 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
                 degradations);
             lane.Net.train();
             if (options.Precision == TrainOptions.BFloat16) lane.Shadow = new BFloat16Shadow(lane.Net);
+            if (options.Average > 0) lane.Average ??= new WeightAverage(lane.Net, options.Average);
         }
 
         var (step, samples) = (state.Step, state.Samples);
@@ -141,6 +150,7 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
             if (skippedInARow > MaxSkippedInARow)
                 throw new InvalidOperationException($"the loss or its gradients were not finite for {skippedInARow} steps in a row, the last at step {step}{(lanes.Count > 1 ? $" ({lane.Country})" : "")}: lower --learning-rate");
 
+            if (!skipped) lane.Average?.Update(lane.Step);
             step++;
             samples += options.BatchSize;
             lane.Step++;
@@ -162,7 +172,10 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
             {
                 foreach (var l in lanes)
                 {
+                    // The weights the run exports are the ones scored: the average, where there is one.
+                    l.Average?.Swap();
                     l.Validation = Validation.Evaluate(l.Net, l.ValidationInputs, l.ValidationLabels, options.ValidationSamples);
+                    l.Average?.Swap();
                     l.Net.train();
                     var v = l.Validation;
                     File.AppendAllText(l.Run.Metrics, string.Create(CultureInfo.InvariantCulture,
@@ -223,11 +236,18 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
         {
             lane.Net.save(lane.Run.Weights + ".tmp");
             lane.Optimizer.save_state_dict(lane.Run.Optimizer + ".tmp");
+            if (lane.Average is { } average)
+            {
+                average.Swap();
+                lane.Net.save(lane.Run.Average + ".tmp");
+                average.Swap();
+            }
         }
         foreach (var lane in lanes)
         {
             File.Move(lane.Run.Weights + ".tmp", lane.Run.Weights, overwrite: true);
             File.Move(lane.Run.Optimizer + ".tmp", lane.Run.Optimizer, overwrite: true);
+            if (lane.Average is not null) File.Move(lane.Run.Average + ".tmp", lane.Run.Average, overwrite: true);
             lane.Run.SaveState(new CheckpointState(lane.Step, lane.Samples, seconds, lane.Validation?.CharAccuracy ?? 0,
                 lane.Validation?.PlateAccuracy ?? 0, lane.Net.Spec));
         }
