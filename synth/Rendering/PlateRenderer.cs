@@ -343,15 +343,15 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
         var height = r * (float)random.Uniform(0.6, 1.1);
         var ink = random.NextDouble() < 0.5 ? SKColors.White : SKColors.Black;
         var k = random.NextDouble() < 0.3 ? 0.25f : 0f;
-        var glyphs = text.Select(c => fonts.Get(font).Has(c) ? BoldGlyph(font, c) : null).ToArray();
+        var letters = text.Select(c => fonts.Get(font).Has(c) ? BoldGlyph(font, c) : null).ToArray();
         // Each glyph scaled to the height, the line squeezed to the emblem's width (a tenth of a glyph between them).
-        var widths = glyphs.Select(g => g is null ? 0f : g.Bounds.Width / Math.Max(g.Bounds.Height, 1e-3f) * height).ToArray();
+        var widths = letters.Select(g => g is null ? 0f : g.Bounds.Width / Math.Max(g.Bounds.Height, 1e-3f) * height).ToArray();
         var total = widths.Sum() * 1.1f;
         var squeeze = Math.Min(1f, 1.8f * r / Math.Max(total, 1e-3f));
         var x = cx - total * squeeze / 2;
-        for (var i = 0; i < glyphs.Length; i++)
+        for (var i = 0; i < letters.Length; i++)
         {
-            if (glyphs[i] is { } g)
+            if (letters[i] is { } g)
             {
                 var (sx, sy) = (height / Math.Max(g.Bounds.Height, 1e-3f) * squeeze, height / Math.Max(g.Bounds.Height, 1e-3f));
                 // x' = sx (x - left) - k sy (y - bottom) + the glyph's left edge: italic letters lean right about their foot.
