@@ -353,7 +353,8 @@ public sealed partial class PlateRenderer(FontCatalog fonts) : IDisposable
         {
             if (letters[i] is { } g)
             {
-                var (sx, sy) = (height / Math.Max(g.Bounds.Height, 1e-3f) * squeeze, height / Math.Max(g.Bounds.Height, 1e-3f));
+                var sy = height / Math.Max(g.Bounds.Height, 1e-3f);
+                var sx = sy * squeeze;
                 // x' = sx (x - left) - k sy (y - bottom) + the glyph's left edge: italic letters lean right about their foot.
                 var left = x + widths[i] * squeeze * 0.05f;
                 var top = mid - height / 2;

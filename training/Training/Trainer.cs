@@ -84,14 +84,6 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
                 if (!lane.Run.HasCheckpoint) throw new FileNotFoundException($"{lane.Run.Path} has no checkpoint to resume from", lane.Run.Weights);
                 lane.Net.load(lane.Run.Weights);
                 lane.Optimizer.load_state_dict(lane.Run.Optimizer);
-                if (options.Average > 0 && File.Exists(lane.Run.Average))
-                {
-                    // Loaded through the network: swapped in, overwritten, swapped back out.
-                    lane.Average = new WeightAverage(lane.Net, options.Average);
-                    lane.Average.Swap();
-                    lane.Net.load(lane.Run.Average);
-                    lane.Average.Swap();
-                }
                 var own = lane.Run.LoadState();
                 (lane.Step, lane.Samples) = (own.Step, own.Samples);
                 if (lanes.Count == 1) state = own;
@@ -119,7 +111,12 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
                 degradations);
             lane.Net.train();
             if (options.Precision == TrainOptions.BFloat16) lane.Shadow = new BFloat16Shadow(lane.Net);
-            if (options.Average > 0) lane.Average ??= new WeightAverage(lane.Net, options.Average);
+            // Made after the batch statistics are matched, so that the average starts from the weights training starts from.
+            if (options.Average > 0)
+            {
+                lane.Average = new WeightAverage(lane.Net, options.Average);
+                if (resume && File.Exists(lane.Run.Average)) lane.Average.Load(lane.Run.Average);
+            }
         }
 
         var (step, samples) = (state.Step, state.Samples);
@@ -236,12 +233,7 @@ public sealed class Trainer(TrainOptions given, Action<TrainStatus>? report = nu
         {
             lane.Net.save(lane.Run.Weights + ".tmp");
             lane.Optimizer.save_state_dict(lane.Run.Optimizer + ".tmp");
-            if (lane.Average is { } average)
-            {
-                average.Swap();
-                lane.Net.save(lane.Run.Average + ".tmp");
-                average.Swap();
-            }
+            lane.Average?.Save(lane.Run.Average + ".tmp");
         }
         foreach (var lane in lanes)
         {

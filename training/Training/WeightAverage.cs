@@ -11,12 +11,15 @@ namespace DeepPlate.Training;
 /// </summary>
 public sealed class WeightAverage : IDisposable
 {
+    private readonly PlateNet net;
     private readonly (Tensor Live, Tensor Average)[] pairs;
 
+    /// <summary>An average of <paramref name="net"/>'s weights, starting as they are now.</summary>
     public WeightAverage(PlateNet net, double decay)
     {
         if (decay is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(decay), decay, "the decay of an average lies between 0 and 1");
         Decay = decay;
+        this.net = net;
         using var _ = no_grad();
         // Integer buffers (a batch norm's step count) are not averaged: they stay the live network's.
         pairs = [.. net.named_parameters().Select(p => (Tensor)p.parameter).Concat(net.named_buffers().Select(b => b.buffer))
@@ -47,6 +50,22 @@ public sealed class WeightAverage : IDisposable
             live.copy_(average);
             average.copy_(held);
         }
+    }
+
+    /// <summary>Writes the average as a weights file of the network (what <see cref="Load"/> and the export read).</summary>
+    public void Save(string path)
+    {
+        Swap();
+        net.save(path);
+        Swap();
+    }
+
+    /// <summary>Replaces the average with one <see cref="Save"/> wrote; the live weights stay as they are.</summary>
+    public void Load(string path)
+    {
+        Swap();
+        net.load(path);
+        Swap();
     }
 
     public void Dispose()
